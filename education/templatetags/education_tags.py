@@ -1,0 +1,20 @@
+"""Template tags for text that several pages share from one source."""
+
+from django import template
+
+from education.models import URGENT_TOPIC_SLUG, Topic
+
+register = template.Library()
+
+
+@register.inclusion_tag("education/includes/_urgent_help.html", takes_context=True)
+def urgent_help(context):
+    """The clinic's "get help urgently" text: one topic, shown wherever it is needed."""
+    topic = Topic.objects.filter(slug=URGENT_TOPIC_SLUG).only("title", "body_html").first()
+    return {
+        "topic": topic,
+        "show_heading": context.get("show_heading", True) is not False,
+        "clinic_phone": context.get("clinic_phone"),
+        "clinic_phone_tel": context.get("clinic_phone_tel"),
+        "clinic_emergency_message": context.get("clinic_emergency_message"),
+    }

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from education import views
+
+app_name = "education"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("learn/", views.topic_list, name="topic-list"),
+    path("learn/<slug:slug>/", views.topic_detail, name="topic-detail"),
+    path("contact/", views.contact, name="contact"),
+]

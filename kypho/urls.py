@@ -1,0 +1,15 @@
+"""The project's URLconf: each app mounts its own, named, routes."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from kypho import views
+
+urlpatterns = [
+    path("", include("education.urls")),
+    path("healthz", views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+]
+
+handler404 = "kypho.views.page_not_found"
+handler500 = "kypho.views.server_error"

@@ -1,0 +1,14 @@
+"""Fixtures shared by every test module."""
+
+import pytest
+
+from education.loader import load_topics
+
+
+@pytest.fixture
+def topics(db):
+    """The education content exactly as shipped, loaded the way `make run` loads it."""
+    load_topics()
+    from education.models import Topic
+
+    return Topic.objects.all()
