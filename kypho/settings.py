@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "bootstrap",
     "education",
     "screening",
+    "clinic",
 ]
 
 MIDDLEWARE = [
@@ -192,3 +193,17 @@ MIN_CONSERVATIVE_CARE_WEEKS = env_int("MIN_CONSERVATIVE_CARE_WEEKS", 4)
 MIN_PAIN_SCORE = env_int("MIN_PAIN_SCORE", 5)
 SEVERE_PAIN_SCORE = env_int("SEVERE_PAIN_SCORE", 8)
 ADULT_AGE = env_int("ADULT_AGE", 18)
+
+# Clinician workspace (clinic/). Staff sign in with Django's auth views; every clinician
+# page needs the screening.review_submission permission (the "Clinicians" group has it).
+LOGIN_URL = "clinic:login"
+LOGIN_REDIRECT_URL = "clinic:queue"
+LOGOUT_REDIRECT_URL = "clinic:login"
+# The clinic's inbox for "new urgent or likely submission" emails (comma-separated for
+# several); empty means no email is queued. Messages carry a reference and a link only.
+CLINIC_NOTIFY_EMAIL = os.environ.get("CLINIC_NOTIFY_EMAIL", "").strip()
+# The site's public address, for absolute links in emails and FHIR canonical URLs.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").strip().rstrip("/")
+# The audit log records REMOTE_ADDR; set this only behind a proxy you run that sets
+# X-Forwarded-For (its last hop is then recorded), since clients can forge the header.
+AUDIT_TRUST_X_FORWARDED_FOR = env_bool("AUDIT_TRUST_X_FORWARDED_FOR", default=False)

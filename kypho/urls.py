@@ -8,6 +8,7 @@ from kypho import views
 urlpatterns = [
     path("", include("education.urls")),
     path("screening/", include("screening.urls")),
+    path("clinic/", include("clinic.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
 ]

@@ -107,6 +107,9 @@ class Submission(models.Model):
             models.Index(fields=["priority", "created_at"], name="submission_queue_idx"),
             models.Index(fields=["status", "priority", "created_at"], name="submission_status_idx"),
             models.Index(fields=["outcome", "created_at"], name="submission_outcome_idx"),
+            models.Index(
+                fields=["location", "priority", "created_at"], name="submission_location_idx"
+            ),
         ]
         permissions = [("review_submission", "Can review screening submissions")]
 

@@ -1,6 +1,9 @@
 """Reads of submissions, named for what the clinic asks of them."""
 
+from datetime import datetime, time, timedelta
+
 from django.db import models
+from django.utils import timezone
 
 
 class SubmissionQuerySet(models.QuerySet):
@@ -11,3 +14,37 @@ class SubmissionQuerySet(models.QuerySet):
     def awaiting_review(self):
         """Submissions nobody has decided or closed yet."""
         return self.filter(status__in=["new", "in_review"])
+
+    def with_outcome(self, outcome):
+        """Submissions whose effective outcome is `outcome` (the stored priority follows
+        a clinician's override, so this is the (priority, created_at) index)."""
+        from screening.models import PRIORITY
+
+        return self.filter(priority=PRIORITY[outcome])
+
+    def submitted_between(self, start=None, end=None):
+        """Submissions sent on or after the day `start` and on or before the day `end`
+        (dates in the clinic's time zone; as datetime bounds, so the index applies)."""
+        queryset = self
+        if start:
+            queryset = queryset.filter(created_at__gte=start_of_day(start))
+        if end:
+            queryset = queryset.filter(created_at__lt=start_of_day(end + timedelta(days=1)))
+        return queryset
+
+    def search(self, text):
+        """Submissions whose reference, name, email or phone contains `text`."""
+        text = text.strip()
+        if not text:
+            return self
+        return self.filter(
+            models.Q(reference__icontains=text)
+            | models.Q(full_name__icontains=text)
+            | models.Q(email__icontains=text)
+            | models.Q(phone__icontains=text)
+        )
+
+
+def start_of_day(day):
+    """Midnight at the start of `day` in the current time zone, as an aware datetime."""
+    return timezone.make_aware(datetime.combine(day, time.min))

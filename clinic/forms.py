@@ -1,0 +1,164 @@
+"""The clinician's forms: the queue's filters (GET) and each workflow action (POST).
+
+Forms validate and nothing else; every message says how to fix the input.
+"""
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+
+from clinic.models import Decision
+from clinic.queries import clinicians
+from education.models import Location
+from screening import vocabulary
+from screening.models import Submission
+
+DATE_ERROR = "Enter the date as year-month-day, for example 2026-11-21."
+
+
+def date_field(label):
+    return forms.DateField(
+        label=label,
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": DATE_ERROR},
+    )
+
+
+class QueueFilterForm(forms.Form):
+    """Filters and search of the review queue, read from the query string."""
+
+    q = forms.CharField(
+        label="Search by reference, name, email or phone", required=False, max_length=100
+    )
+    outcome = forms.ChoiceField(
+        label="Outcome", required=False, choices=[("", "Any outcome"), *vocabulary.OUTCOMES]
+    )
+    status = forms.ChoiceField(
+        label="Status", required=False, choices=[("", "Any status"), *Submission.Status.choices]
+    )
+    assignee = forms.ChoiceField(
+        label="Assigned to",
+        required=False,
+        choices=[("", "Anyone or nobody"), ("me", "Me"), ("nobody", "Nobody")],
+    )
+    location = forms.ModelChoiceField(
+        label="Location",
+        required=False,
+        queryset=Location.objects.all(),
+        empty_label="Any location",
+        error_messages={"invalid_choice": "Choose a location from the list."},
+    )
+    submitted_from = date_field("Submitted on or after")
+    submitted_to = date_field("Submitted on or before")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            is_select = isinstance(field.widget, forms.Select)
+            field.widget.attrs["class"] = "form-select" if is_select else "form-control"
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("submitted_from"), data.get("submitted_to")
+        if start and end and start > end:
+            self.add_error("submitted_to", "This date must be on or after the first date.")
+        return data
+
+    def filters(self):
+        """The valid filters only, so one bad field never hides the whole queue."""
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+class AssignForm(forms.Form):
+    assignee = forms.ModelChoiceField(
+        label="Assign to",
+        queryset=None,
+        required=False,
+        empty_label="Nobody (unassign)",
+        error_messages={"invalid_choice": "Choose a clinician from the list."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = clinicians()
+        self.fields["assignee"].label_from_instance = lambda user: (
+            user.get_full_name() or user.get_username()
+        )
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(
+        label="Move to",
+        choices=Submission.Status.choices,
+        error_messages={"invalid_choice": "Choose one of the statuses offered."},
+    )
+
+    def __init__(self, *args, allowed=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        labels = dict(Submission.Status.choices)
+        self.fields["status"].choices = [(value, labels[value]) for value in allowed]
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label="Decision",
+        choices=Decision.Choice.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose a decision."},
+    )
+    note = forms.CharField(
+        label="Note on the decision (optional)",
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(
+        label="Note",
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Write the note before adding it."},
+    )
+
+
+class OverrideForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label="Outcome to use instead",
+        choices=vocabulary.OUTCOMES,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the outcome to use."},
+    )
+    reason = forms.CharField(
+        label="Reason",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Give the reason for overriding the screen's outcome."},
+    )
+
+    def __init__(self, *args, current=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.current = current
+
+    def clean_outcome(self):
+        outcome = self.cleaned_data["outcome"]
+        if outcome == self.current:
+            raise forms.ValidationError("That is already the outcome. Choose a different one.")
+        return outcome
+
+    def clean_reason(self):
+        reason = self.cleaned_data["reason"].strip()
+        if len(reason) < 5:
+            raise forms.ValidationError("Give the reason in a few words.")
+        return reason
+
+
+class SignInForm(AuthenticationForm):
+    """Django's sign-in form with autocomplete hints and a plain error message."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": "The username or password is not right. Check them and try again.",
+    }

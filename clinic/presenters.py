@@ -1,0 +1,168 @@
+"""Ready-made values for the clinician templates, so the templates hold no logic.
+
+A queue row and the submission page read findings and fracture age exactly as the
+engine produced them (`findings`, `fracture_age_weeks`), with short tags whose text,
+not only their colour, says what each one is.
+"""
+
+from django.utils import timezone
+
+from clinic import forms
+from clinic.models import AuditEntry
+from clinic.workflow import OUTCOME_LABELS, allowed_statuses, effective_outcome, is_overridden
+from screening import vocabulary
+from screening.eligibility import fracture_age_weeks
+from screening.models import Submission
+from screening.summary import grouped_answers
+from screening.vocabulary import ANSWER_KEYS
+
+EFFECT_LABELS = dict(vocabulary.EFFECTS)
+FINDING_TAGS = {
+    "fracture_age": "Fracture age",
+    "imaging_confirmation": "Imaging",
+    "conservative_care": "Conservative care",
+    "pain_severity": "Pain score",
+    "neuro_red_flag": "Neuro red flag",
+    "fever": "Fever",
+    "active_infection": "Infection",
+    "pregnancy": "Pregnancy",
+    "neuro_longstanding": "Long-standing neuro",
+    "major_trauma": "Major trauma",
+    "cancer": "Cancer history",
+    "bleeding_risk": "Bleeding risk",
+    "allergy": "Allergy",
+    "other_diagnosis": "Other diagnosis",
+    "minor": "Under 18",
+}
+
+
+def finding_view(finding):
+    """A finding with its short tag and effect label."""
+    return {
+        **finding,
+        "tag": FINDING_TAGS.get(finding["id"], finding["id"]),
+        "effect_label": EFFECT_LABELS.get(finding["effect"], finding["effect"]),
+    }
+
+
+def outcome_view(submission):
+    outcome = effective_outcome(submission)
+    return {
+        "value": outcome,
+        "label": OUTCOME_LABELS[outcome],
+        "overridden": is_overridden(submission),
+        "screen_label": OUTCOME_LABELS.get(submission.outcome, submission.outcome),
+    }
+
+
+def fracture_weeks(submission, as_of=None):
+    """Whole weeks from onset to `as_of` (default: the screening date); None if unknown."""
+    return fracture_age_weeks(submission.to_answers(), as_of or submission.as_of)
+
+
+def queue_row(submission):
+    """One row of the queue: everything shown, computed without a query."""
+    assignee = submission.assigned_to
+    return {
+        "reference": submission.reference,
+        "created_at": submission.created_at,
+        "outcome": outcome_view(submission),
+        "tags": [finding_view(f) for f in submission.findings if f["effect"] != "supports"],
+        "fracture_weeks": fracture_weeks(submission),
+        "status": submission.get_status_display(),
+        "assignee": (assignee.get_full_name() or assignee.get_username()) if assignee else "",
+        "location": submission.location.name if submission.location else "",
+    }
+
+
+def answer_values(submission):
+    """The submission's answers keyed as the questionnaire's fields, for `grouped_answers`."""
+    values = {key: getattr(submission, key) for key in ANSWER_KEYS}
+    values["had_scan"] = bool(submission.imaging)
+    if not submission.imaging:
+        del values["imaging"], values["imaging_result"]
+    if not submission.treatments_tried:
+        del values["treatment_weeks"]
+    return values
+
+
+def action_forms(submission, bound=None):
+    """The workflow forms, unbound unless one of them is the `bound` one with errors."""
+    outcome = effective_outcome(submission)
+    current = submission.assigned_to
+    available = {
+        "assign_form": forms.AssignForm(initial={"assignee": current}),
+        "status_form": forms.StatusForm(allowed=allowed_statuses(submission.status)),
+        "decision_form": forms.DecisionForm(),
+        "note_form": forms.NoteForm(),
+        "override_form": forms.OverrideForm(current=outcome),
+    }
+    available.update(bound or {})
+    return available
+
+
+def detail_context(submission, user, bound=None):
+    """Everything the submission page shows."""
+    findings = [finding_view(f) for f in submission.findings]
+    overrides = list(submission.overrides.select_related("overridden_by"))
+    decisions = list(submission.decisions.select_related("decided_by"))
+    notes = list(submission.notes.select_related("author"))
+    return {
+        "submission": submission,
+        "outcome": outcome_view(submission),
+        "red_flags": [f for f in findings if f["effect"] == "urgent"],
+        "findings": findings,
+        "fracture_weeks": fracture_weeks(submission),
+        "fracture_weeks_today": fracture_weeks(submission, timezone.localdate()),
+        "groups": grouped_answers(answer_values(submission)),
+        "override": overrides[0] if overrides else None,
+        "decision": decisions[0] if decisions else None,
+        "timeline": timeline(submission, notes, decisions, overrides),
+        "assigned_to_me": submission.assigned_to_id == user.pk,
+        **action_forms(submission, bound),
+    }
+
+
+def person(user):
+    return (user.get_full_name() or user.get_username()) if user else "A former user"
+
+
+def event(when, who, what, text=""):
+    return {"when": when, "who": who, "what": what, "text": text}
+
+
+TIMELINE_ACTIONS = {
+    AuditEntry.Action.ASSIGN,
+    AuditEntry.Action.STATUS,
+    AuditEntry.Action.EXPORT_FHIR,
+    AuditEntry.Action.PRINT,
+}
+
+
+def timeline(submission, notes, decisions, overrides):
+    """What happened to the submission, newest first."""
+    events = [event(submission.created_at, "Patient", "Submitted the questionnaire")]
+    events += [event(n.created_at, person(n.author), "Note", n.text) for n in notes]
+    for row in decisions:
+        what = f"Decision: {row.get_decision_display()}"
+        events.append(event(row.created_at, person(row.decided_by), what, row.note))
+    for row in overrides:
+        change = f"{OUTCOME_LABELS[row.previous_outcome]} to {OUTCOME_LABELS[row.outcome]}"
+        what = f"Outcome overridden: {change}"
+        events.append(event(row.created_at, person(row.overridden_by), what, row.reason))
+    for entry in AuditEntry.objects.for_reference(submission.reference):
+        if entry.action in TIMELINE_ACTIONS:
+            events.append(event(entry.created_at, entry.actor_username, audit_summary(entry)))
+    return sorted(events, key=lambda item: item["when"], reverse=True)
+
+
+def audit_summary(entry):
+    """An audit entry in words, from its action and ids (no health data is stored there)."""
+    detail = entry.detail
+    if entry.action == AuditEntry.Action.STATUS:
+        labels = dict(Submission.Status.choices)
+        return f"Status: {labels.get(detail.get('from'))} to {labels.get(detail.get('to'))}"
+    if entry.action == AuditEntry.Action.ASSIGN:
+        name = detail.get("to_username")
+        return f"Assigned to {name}" if name else "Unassigned"
+    return entry.get_action_display()

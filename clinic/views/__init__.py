@@ -1,0 +1,1 @@
+"""The clinician workspace's views; thin, each guarded by `clinician_required`."""

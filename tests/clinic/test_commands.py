@@ -1,0 +1,38 @@
+"""createclinician, load_demo and send_notifications from the command line."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+
+pytestmark = pytest.mark.django_db
+
+
+def test_createclinician_makes_a_reviewer(monkeypatch):
+    monkeypatch.setenv("CLINICIAN_PASSWORD", "a-long-enough-secret-2026")
+    call_command("createclinician", "nurse-joy", "--email", "joy@example.org", "--no-input")
+    user = get_user_model().objects.get(username="nurse-joy")
+    assert user.has_perm("screening.review_submission")
+    assert not user.is_staff
+    assert user.check_password("a-long-enough-secret-2026")
+
+
+def test_createclinician_refuses_a_weak_password(monkeypatch):
+    monkeypatch.setenv("CLINICIAN_PASSWORD", "12345")
+    with pytest.raises(CommandError, match="too short"):
+        call_command("createclinician", "nurse-joy", "--no-input")
+    assert not get_user_model().objects.filter(username="nurse-joy").exists()
+
+
+def test_createclinician_asks_twice(monkeypatch):
+    answers = iter(["a-long-enough-secret-2026", "a-different-secret-2026"])
+    monkeypatch.setattr("getpass.getpass", lambda prompt: next(answers))
+    with pytest.raises(CommandError, match="differ"):
+        call_command("createclinician", "nurse-joy")
+
+
+def test_createclinician_promotes_an_existing_account():
+    user = get_user_model().objects.create_user("editor", password="x-long-password-1")
+    call_command("createclinician", "editor")
+    user = get_user_model().objects.get(pk=user.pk)
+    assert user.has_perm("screening.review_submission")
+    assert user.check_password("x-long-password-1")
