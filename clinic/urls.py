@@ -5,7 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from clinic.forms import SignInForm
-from clinic.views import queue
+from clinic.views import actions, queue, submission
 
 app_name = "clinic"
 
@@ -25,4 +25,22 @@ urlpatterns = [
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("", queue.queue, name="queue"),
+    path("submissions/<str:reference>/", submission.submission_detail, name="submission-detail"),
+    path(
+        "submissions/<str:reference>/assign/", actions.submission_assign, name="submission-assign"
+    ),
+    path(
+        "submissions/<str:reference>/status/", actions.submission_status, name="submission-status"
+    ),
+    path(
+        "submissions/<str:reference>/decision/",
+        actions.submission_decision,
+        name="submission-decision",
+    ),
+    path("submissions/<str:reference>/notes/", actions.submission_note, name="submission-note"),
+    path(
+        "submissions/<str:reference>/override/",
+        actions.submission_override,
+        name="submission-override",
+    ),
 ]

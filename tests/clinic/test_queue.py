@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from clinic import services
 from screening.models import Submission
 from tests.clinic.conftest import answers_for
 from tests.clinic.factories import build_submission, make_submission, make_user
@@ -28,6 +29,21 @@ def test_order_is_priority_then_oldest_first(clinician_client, submission_of):
     likely = submission_of("likely_candidate", created_at=now - timedelta(days=1))
     expected = [old_urgent, new_urgent, likely, old_review, unlikely]
     assert references(clinician_client.get(QUEUE)) == [s.reference for s in expected]
+
+
+def test_an_override_moves_the_row(clinician_client, clinician, submission_of):
+    unlikely = submission_of("unlikely_candidate")
+    likely = submission_of("likely_candidate")
+    services.submission_override_outcome(
+        submission=unlikely,
+        outcome="urgent",
+        reason="Saw the MRI",
+        actor=clinician,
+        ip_address=None,
+    )
+    assert references(clinician_client.get(QUEUE)) == [unlikely.reference, likely.reference]
+    urgent_only = clinician_client.get(QUEUE, {"outcome": "urgent"})
+    assert references(urgent_only) == [unlikely.reference]
 
 
 def test_row_shows_badge_tags_fracture_age_status_and_assignee(clinician_client, clinician):

@@ -1,0 +1,113 @@
+"""Every clinician page, walked from the URLconf, under three kinds of visitor.
+
+A new route in clinic/urls.py is checked here without anyone listing it, so a page
+cannot be added without the review-permission guard.
+"""
+
+import pytest
+from django.conf import settings
+from django.urls import get_resolver, reverse
+
+from clinic.urls import PUBLIC_ROUTES
+
+pytestmark = pytest.mark.django_db
+
+
+def clinic_routes():
+    """(name, converter names) of every guarded route under the mounted `clinic` namespace."""
+    _prefix, resolver = get_resolver().namespace_dict["clinic"]
+    routes = []
+    for pattern in resolver.url_patterns:
+        if pattern.name not in PUBLIC_ROUTES:
+            routes.append((pattern.name, tuple(pattern.pattern.converters)))
+    return routes
+
+
+ROUTES = clinic_routes()
+
+
+def url_of(name, params, submission):
+    kwargs = {}
+    for param in params:
+        assert param == "reference", f"teach this test how to fill <{param}> of {name}"
+        kwargs[param] = submission.reference
+    return reverse(f"clinic:{name}", kwargs=kwargs)
+
+
+def test_the_walk_finds_the_workspace():
+    names = {name for name, _params in ROUTES}
+    assert {"queue", "submission-detail", "submission-decision"} <= names
+    assert len(ROUTES) >= 7
+
+
+@pytest.mark.parametrize(("name", "params"), ROUTES)
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_anonymous_is_sent_to_sign_in(client, submission, name, params, method):
+    url = url_of(name, params, submission)
+    response = getattr(client, method)(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse(settings.LOGIN_URL))
+    assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize(("name", "params"), ROUTES)
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_staff_without_the_permission_is_refused(
+    client, staff_user, submission, name, params, method
+):
+    client.force_login(staff_user)
+    response = getattr(client, method)(url_of(name, params, submission))
+    assert response.status_code == 403
+    assert submission.full_name not in response.content.decode()
+
+
+@pytest.mark.parametrize(("name", "params"), ROUTES)
+def test_clinician_may_open_each_page(clinician_client, submission, name, params):
+    response = clinician_client.get(url_of(name, params, submission))
+    assert response.status_code in {200, 405}, name
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_clinician_posts_are_accepted_only_where_allowed(clinician_client, submission):
+    for name, params in ROUTES:
+        response = clinician_client.post(url_of(name, params, submission))
+        assert response.status_code in {302, 400, 405}, name
+
+
+def test_sign_in_page_is_public_and_styled_like_the_site(client):
+    response = client.get(reverse("clinic:login"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'class="skip-link"' in html
+    assert 'for="id_username"' in html and 'for="id_password"' in html
+
+
+def test_signing_in_leads_to_the_queue(client, clinician):
+    response = client.post(
+        reverse("clinic:login"), {"username": "dr-ada", "password": "not-a-real-password-1"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("clinic:queue")
+
+
+def test_wrong_password_says_so(client, clinician):
+    response = client.post(reverse("clinic:login"), {"username": "dr-ada", "password": "nope"})
+    assert response.status_code == 200
+    assert "The username or password is not right" in response.content.decode()
+
+
+def test_superuser_is_a_clinician(client, submission):
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.create_superuser("root", password="x-long-password-1")
+    client.force_login(admin)
+    assert client.get(reverse("clinic:queue")).status_code == 200
+
+
+def test_csrf_is_enforced_on_workflow_posts(clinician, submission):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(clinician)
+    url = reverse("clinic:submission-note", kwargs={"reference": submission.reference})
+    assert strict.post(url, {"text": "A note"}).status_code == 403
