@@ -8,6 +8,7 @@ store exactly one row, and each of them gets that row back.
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from clinic.notifications import notification_enqueue
 from screening.eligibility import evaluate
 from screening.models import PRIORITY, Submission
 
@@ -36,6 +37,7 @@ def submission_create(*, answers, contact, idempotency_key, consent_version, as_
                 findings=[finding.to_dict() for finding in result.findings],
                 priority=PRIORITY[result.outcome],
             )
+            notification_enqueue(submission=submission)
     except IntegrityError:
         return Submission.objects.get(idempotency_key=idempotency_key), False
     return submission, True
