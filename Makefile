@@ -10,7 +10,7 @@ PORT ?= 8000
 # `make run` and `make test` work from a fresh clone with no configuration.
 export DJANGO_DEBUG ?= true
 
-.PHONY: run test lint setup install migrate content static clean
+.PHONY: run test lint setup install migrate content static clean demo demo-data notify
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed (set PYTHON=...)"; exit 1; }
@@ -25,6 +25,7 @@ install: $(STAMP)
 
 migrate: install
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
 
 content: migrate
 	$(PY) manage.py load_education
@@ -36,6 +37,17 @@ setup: content static
 
 run: setup
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# Demo clinicians, locations and ~60 synthetic submissions (DEBUG only), then serve.
+demo-data: setup
+	$(PY) manage.py load_demo
+
+demo: demo-data
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# Send queued clinic emails once (cron); `manage.py send_notifications --loop` is a worker.
+notify: migrate
+	$(PY) manage.py send_notifications
 
 test: setup
 	$(PY) manage.py check

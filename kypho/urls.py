@@ -13,5 +13,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler400 = "kypho.views.bad_request"
 handler404 = "kypho.views.page_not_found"
 handler500 = "kypho.views.server_error"

@@ -25,6 +25,11 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "up"})
 
 
+def bad_request(request, exception):
+    """A 400 page (too large or malformed request) that says what to do next."""
+    return render(request, "400.html", status=400)
+
+
 def page_not_found(request, exception):
     """A 404 page that offers a way back instead of a dead end."""
     return render(request, "404.html", status=404)

@@ -4,6 +4,9 @@ from django.urls import reverse
 
 from screening.models import Submission
 
+# A field no person sees or fills (hidden from sight, screen readers and the Tab key).
+HONEYPOT_FIELD = "kp_extra_details"
+
 NEXT_STEPS = {
     "urgent": {
         "heading": "Please get medical help now",

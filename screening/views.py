@@ -4,12 +4,17 @@ Views are thin: the session-backed `Questionnaire` decides which step comes next
 forms validate, `services.submission_create` stores, and templates show.
 """
 
+import math
+import time
+
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from kypho import ratelimit
 from screening import forms, presenters
 from screening.models import Submission
 from screening.services import submission_create
@@ -92,16 +97,7 @@ def check(request):
     if pending:
         return redirect(step_url(pending))
     if request.method == "POST":
-        submission, _created = submission_create(
-            answers=questionnaire.answers(),
-            contact=questionnaire.contact(),
-            idempotency_key=questionnaire.key,
-            consent_version=forms.CONSENT_VERSION,
-        )
-        questionnaire.mark_submitted(submission.reference)
-        results = request.session.get(RESULTS_SESSION_KEY, [])
-        request.session[RESULTS_SESSION_KEY] = [*results, submission.reference][-10:]
-        return redirect("screening:result", reference=submission.reference)
+        return send(request, questionnaire)
     number, total = questionnaire.position()
     context = {
         "groups": grouped_answers(questionnaire.cleaned(), questionnaire.visible_steps()),
@@ -111,11 +107,39 @@ def check(request):
     return render(request, "screening/check_page.html", context)
 
 
+def send(request, questionnaire):
+    """Store the finished questionnaire once, unless it is a bot or over the rate limit."""
+    if request.POST.get(presenters.HONEYPOT_FIELD):
+        return render(request, "screening/not_accepted.html", status=400)
+    wait = ratelimit.hit(
+        request,
+        scope="submission",
+        limit=settings.SUBMISSION_RATE_LIMIT,
+        window=settings.SUBMISSION_RATE_WINDOW,
+    )
+    if wait:
+        return render(request, "429.html", {"retry_minutes": math.ceil(wait / 60)}, status=429)
+    submission, _created = submission_create(
+        answers=questionnaire.answers(),
+        contact=questionnaire.contact(),
+        idempotency_key=questionnaire.key,
+        consent_version=forms.CONSENT_VERSION,
+    )
+    questionnaire.mark_submitted(submission.reference)
+    results = request.session.get(RESULTS_SESSION_KEY, {})
+    results[submission.reference] = int(time.time())
+    request.session[RESULTS_SESSION_KEY] = dict(list(results.items())[-10:])
+    return redirect("screening:result", reference=submission.reference)
+
+
 @never_cache
 @require_GET
 def result(request, reference):
-    """The patient's result, only in the session that submitted it."""
-    if reference not in request.session.get(RESULTS_SESSION_KEY, []):
+    """The patient's result: only in the session that submitted it, and only for a while."""
+    submitted_at = request.session.get(RESULTS_SESSION_KEY, {}).get(reference)
+    if submitted_at is None:
         raise Http404("Not this session's result")
+    if time.time() - submitted_at > settings.RESULT_PAGE_TTL_MINUTES * 60:
+        return render(request, "screening/result_expired.html", status=410)
     submission = get_object_or_404(Submission, reference=reference)
     return render(request, "screening/result_page.html", presenters.result_context(submission))

@@ -92,8 +92,11 @@ class Questionnaire:
         return self.state.get("submitted")
 
     def mark_submitted(self, reference):
+        """Remember the stored reference and forget the answers: they now live in the row."""
         self.state["submitted"] = reference
+        self.state["steps"] = {}
         self.session.modified = True
+        self._forms = None
 
     def save_step(self, step, post_data):
         """Keep exactly what was typed for this step (everything but the CSRF token)."""

@@ -12,3 +12,13 @@ def topics(db):
     from education.models import Topic
 
     return Topic.objects.all()
+
+
+@pytest.fixture(autouse=True)
+def clear_cache():
+    """Each test starts with an empty cache (rate-limit counters live there)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
