@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class EducationConfig(AppConfig):
     name = "education"
     verbose_name = "Patient education"
+
+    def ready(self):
+        from education import signals  # noqa: F401  (connects the cache invalidation)

@@ -3,10 +3,12 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from education.cache import cached_page
 from education.models import URGENT_TOPIC_SLUG, Location, Topic
 
 
 @require_GET
+@cached_page
 def home(request):
     """The clinic's front page: the procedure in brief and the two paths (learn, check)."""
     topics = Topic.objects.published().only("title", "slug", "summary")
@@ -14,6 +16,7 @@ def home(request):
 
 
 @require_GET
+@cached_page
 def topic_list(request):
     """Every topic in reading order."""
     topics = Topic.objects.published().only("title", "slug", "summary")
@@ -21,6 +24,7 @@ def topic_list(request):
 
 
 @require_GET
+@cached_page
 def topic_detail(request, slug):
     """One topic: summary first, then the body, the review date and a next step."""
     topic = get_object_or_404(Topic, slug=slug)
@@ -36,6 +40,7 @@ def topic_detail(request, slug):
 
 
 @require_GET
+@cached_page
 def contact(request):
     """Where the clinic is and how to reach it."""
     return render(request, "education/contact_page.html", {"locations": Location.objects.all()})
