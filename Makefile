@@ -10,7 +10,7 @@ PORT ?= 8000
 # `make run` and `make test` work from a fresh clone with no configuration.
 export DJANGO_DEBUG ?= true
 
-.PHONY: run test lint setup install migrate content static clean demo demo-data notify
+.PHONY: run test lint setup install migrate content static clean bench demo demo-data notify
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed (set PYTHON=...)"; exit 1; }
@@ -60,3 +60,8 @@ lint: install
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3
+
+# Load test in production mode (gunicorn, PostgreSQL, Redis); writes docs/performance.md.
+bench: install
+	@command -v wrk >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(PY) -m bench.run
