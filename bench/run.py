@@ -82,7 +82,7 @@ def serve(env):
     return process
 
 
-def measure_pages(base, cookies, reference):
+def measure_pages(base, cookies):
     """wrk figures for each page that every run measures."""
     pages = {
         "bare view (ceiling)": ("/bench/bare", None),
@@ -119,7 +119,7 @@ def main():
         from bench import queries  # sets Django up with the bench environment
 
         reference = queries.oldest_reference()
-        pages = measure_pages(base, cookies, reference)
+        pages = measure_pages(base, cookies)
         submissions = client.submissions(base, seconds=SECONDS, clients=CONNECTIONS)
         submissions["rows_added"] = queries.row_count() - SIZES[0]
         clinic = {SIZES[0]: measure_clinic(base, cookies["clinician"], reference)}
