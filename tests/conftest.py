@@ -19,6 +19,10 @@ def clear_cache():
     """Each test starts with an empty cache (rate-limit counters live there)."""
     from django.core.cache import cache
 
+    from education.cache import clear_local_pages
+
     cache.clear()
+    clear_local_pages()
     yield
     cache.clear()
+    clear_local_pages()
