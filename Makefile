@@ -49,9 +49,25 @@ demo: demo-data
 notify: migrate
 	$(PY) manage.py send_notifications
 
+# The suite without a browser (`make browser` runs the rest).
 test: setup
 	$(PY) manage.py check
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -m "not browser"
+
+.PHONY: node browser
+
+# The page-quality tools (axe-core, Nu HTML Checker, Lighthouse), pinned in package-lock.json.
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	@touch $(NODE_STAMP)
+
+node: $(NODE_STAMP)
+
+# Journeys in Chromium (/usr/bin/chromium) with axe and the Nu HTML Checker (java);
+# screenshots and the HTML checked go to test-artifacts/.
+browser: install $(NODE_STAMP)
+	$(VENV)/bin/pytest -m browser
 
 lint: install
 	$(VENV)/bin/ruff check .
