@@ -54,7 +54,7 @@ test: setup
 	$(PY) manage.py check
 	$(VENV)/bin/pytest -m "not browser"
 
-.PHONY: node browser
+.PHONY: node browser audit
 
 # The page-quality tools (axe-core, Nu HTML Checker, Lighthouse), pinned in package-lock.json.
 NODE_STAMP := node_modules/.installed
@@ -68,6 +68,10 @@ node: $(NODE_STAMP)
 # screenshots and the HTML checked go to test-artifacts/.
 browser: install $(NODE_STAMP)
 	$(VENV)/bin/pytest -m browser
+
+# Lighthouse (mobile) on the home page, a topic and step 1, served as in production.
+audit: install $(NODE_STAMP)
+	$(PY) -m audit.run
 
 lint: install
 	$(VENV)/bin/ruff check .
