@@ -25,7 +25,16 @@ urlpatterns = [
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("", queue.queue, name="queue"),
+    path("queue.csv", queue.queue_export, name="queue-export"),
+    path("dashboard/", queue.dashboard_view, name="dashboard"),
+    path("fhir/questionnaire.json", submission.questionnaire_fhir, name="questionnaire-fhir"),
     path("submissions/<str:reference>/", submission.submission_detail, name="submission-detail"),
+    path(
+        "submissions/<str:reference>/print/", submission.submission_print, name="submission-print"
+    ),
+    path(
+        "submissions/<str:reference>/fhir.json", submission.submission_fhir, name="submission-fhir"
+    ),
     path(
         "submissions/<str:reference>/assign/", actions.submission_assign, name="submission-assign"
     ),

@@ -1,9 +1,10 @@
-"""The review queue."""
+"""The review queue, its CSV export, and the dashboard."""
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from clinic import dashboard, exports
 from clinic.access import clinician_required
 from clinic.audit import Action, audit_request
 from clinic.forms import QueueFilterForm
@@ -32,3 +33,21 @@ def queue(request):
         "query": query.urlencode(),
     }
     return render(request, "clinic/queue_list.html", context)
+
+
+@clinician_required
+@require_GET
+def queue_export(request):
+    """The filtered queue as CSV (every page), for the clinic's own systems."""
+    form = QueueFilterForm(request.GET)
+    filters = form.filters()
+    submissions = filtered_queue(filters, user=request.user)
+    audit_request(request, Action.EXPORT_CSV, detail={"filters": [*filters]})
+    return exports.csv_response(submissions)
+
+
+@clinician_required
+@require_GET
+def dashboard_view(request):
+    """Counts by outcome and status, weekly submissions, and time to first review."""
+    return render(request, "clinic/dashboard_page.html", dashboard.dashboard_context())

@@ -1,8 +1,10 @@
-"""One submission: the review page."""
+"""One submission: the review page, its printable summary and its FHIR exports."""
 
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from clinic import fhir
 from clinic.access import clinician_required
 from clinic.audit import Action, audit_request
 from clinic.presenters import detail_context
@@ -24,3 +26,37 @@ def submission_detail(request, reference):
     return render(
         request, "clinic/submission_detail.html", detail_context(submission, request.user)
     )
+
+
+@clinician_required
+@require_GET
+def submission_print(request, reference):
+    """A printable summary for the clinic's paper or scanned record; audited."""
+    submission = get_submission(reference)
+    audit_request(request, Action.PRINT, reference=submission.reference)
+    return render(request, "clinic/submission_print.html", detail_context(submission, request.user))
+
+
+@clinician_required
+@require_GET
+def submission_fhir(request, reference):
+    """The answers as a FHIR R4 QuestionnaireResponse (JSON); audited."""
+    submission = get_submission(reference)
+    audit_request(request, Action.EXPORT_FHIR, reference=submission.reference)
+    return fhir_response(fhir.questionnaire_response(submission), f"{reference}.fhir.json")
+
+
+@clinician_required
+@require_GET
+def questionnaire_fhir(request):
+    """The questionnaire itself as a FHIR R4 Questionnaire (no patient data); audited."""
+    audit_request(request, Action.EXPORT_FHIR, detail={"resource": "Questionnaire"})
+    return fhir_response(fhir.questionnaire(), "questionnaire.fhir.json")
+
+
+def fhir_response(resource, filename):
+    response = JsonResponse(
+        resource, content_type="application/fhir+json", json_dumps_params={"indent": 2}
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -36,8 +36,8 @@ def url_of(name, params, submission):
 
 def test_the_walk_finds_the_workspace():
     names = {name for name, _params in ROUTES}
-    assert {"queue", "submission-detail", "submission-decision"} <= names
-    assert len(ROUTES) >= 7
+    assert {"queue", "submission-detail", "submission-decision", "queue-export"} <= names
+    assert len(ROUTES) >= 12
 
 
 @pytest.mark.parametrize(("name", "params"), ROUTES)

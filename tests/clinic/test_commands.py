@@ -1,8 +1,15 @@
 """createclinician, load_demo and send_notifications from the command line."""
 
+import io
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+
+from clinic.models import Decision, OutcomeOverride
+from education.models import Location
+from screening.eligibility import evaluate
+from screening.models import PRIORITY, Submission
 
 pytestmark = pytest.mark.django_db
 
@@ -36,3 +43,30 @@ def test_createclinician_promotes_an_existing_account():
     user = get_user_model().objects.get(pk=user.pk)
     assert user.has_perm("screening.review_submission")
     assert user.check_password("x-long-password-1")
+
+
+def test_load_demo_covers_every_outcome_status_and_location(settings):
+    settings.DEBUG = True
+    call_command("load_demo", stdout=io.StringIO())
+    submissions = Submission.objects.all()
+    assert submissions.count() == 60
+    assert {s.outcome for s in submissions} == set(PRIORITY)
+    assert {s.status for s in submissions} == {"new", "in_review", "decided", "closed"}
+    assert Location.objects.count() == 3
+    assert {s.location_id for s in submissions} == {
+        None,
+        *Location.objects.values_list("pk", flat=True),
+    }
+    for submission in submissions:  # the engine decided every outcome
+        assert evaluate(submission.to_answers(), submission.as_of).outcome == submission.outcome
+    assert OutcomeOverride.objects.exists() and Decision.objects.exists()
+    clinician = get_user_model().objects.get(username="demo-clinician")
+    assert clinician.has_perm("screening.review_submission")
+    call_command("load_demo", stdout=io.StringIO())
+    assert Submission.objects.count() == 60
+
+
+def test_load_demo_refuses_production(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG only"):
+        call_command("load_demo")
