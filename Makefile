@@ -10,7 +10,7 @@ PORT ?= 8000
 # `make run` and `make test` work from a fresh clone with no configuration.
 export DJANGO_DEBUG ?= true
 
-.PHONY: run test lint setup install migrate content static clean bench demo demo-data notify
+.PHONY: run test lint setup install migrate content static clean bench scan demo demo-data notify
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed (set PYTHON=...)"; exit 1; }
@@ -54,7 +54,7 @@ test: setup
 	$(PY) manage.py check
 	$(VENV)/bin/pytest -m "not browser"
 
-.PHONY: node browser audit
+.PHONY: node browser audit screenshots
 
 # The page-quality tools (axe-core, Nu HTML Checker, Lighthouse), pinned in package-lock.json.
 NODE_STAMP := node_modules/.installed
@@ -73,6 +73,12 @@ browser: install $(NODE_STAMP)
 audit: install $(NODE_STAMP)
 	$(PY) -m audit.run
 
+# Refresh the README's screenshots from a browser run.
+SCREENSHOTS := home step-pain-errors urgent-advice result-likely_candidate queue submission
+screenshots: browser
+	mkdir -p docs/screenshots
+	for name in $(SCREENSHOTS); do cp test-artifacts/screenshots/$$name.png docs/screenshots/; done
+
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -85,3 +91,11 @@ clean:
 bench: install
 	@command -v wrk >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(PY) -m bench.run
+
+# Web vulnerability scan (wapiti3, own virtualenv) of the app served in production mode.
+.venv-scan/bin/wapiti: requirements-scan.txt
+	$(PYTHON) -m venv .venv-scan
+	.venv-scan/bin/pip install --quiet -r requirements-scan.txt
+
+scan: install .venv-scan/bin/wapiti
+	$(PY) -m ops.scan

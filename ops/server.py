@@ -1,0 +1,63 @@
+"""Serve Kypho as in production, on loopback, for the scan (and any tool that needs it).
+
+Debug off, a fresh secret key, hashed and compressed static files served by WhiteNoise,
+gunicorn with 2 workers; only HTTPS redirects and secure cookies are off, since the
+tools speak plain HTTP to 127.0.0.1.
+"""
+
+import os
+import secrets
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def production_env(database_url, **extra):
+    """The environment of a production server, on plain HTTP and the given database."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    env.pop("REDIS_URL", None)
+    env.update(
+        DJANGO_DEBUG="false",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        DJANGO_SECURE_SSL_REDIRECT="false",
+        DJANGO_SECURE_COOKIES="false",
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        DATABASE_URL=database_url,
+        **extra,
+    )
+    return env
+
+
+def manage(env, *args):
+    subprocess.run([sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env, check=True)
+
+
+def prepare(env):
+    """Migrate, create the cache table, load the content and collect static files."""
+    for args in (
+        ("migrate", "--noinput", "-v0"),
+        ("createcachetable",),
+        ("load_education",),
+        ("collectstatic", "--noinput", "-v0"),
+    ):
+        manage(env, *args)
+
+
+def serve(env, port, workers=2):
+    """Start gunicorn on 127.0.0.1:port and wait until /healthz answers."""
+    gunicorn = str(Path(sys.executable).parent / "gunicorn")
+    command = [gunicorn, "kypho.wsgi:application", "--workers", str(workers)]
+    command += ["--bind", f"127.0.0.1:{port}", "--no-control-socket", "--log-level", "warning"]
+    process = subprocess.Popen(command, cwd=BASE_DIR, env=env)
+    for _ in range(150):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)  # noqa: S310
+            return process
+        except OSError:
+            time.sleep(0.2)
+    process.terminate()
+    raise SystemExit(f"gunicorn did not answer on port {port}")
