@@ -66,7 +66,7 @@ class DatePartsField(forms.MultiValueField):
             raise ValidationError("Enter the year with 4 numbers, for example 2026.")
         try:
             return datetime.date(int(year), int(month), int(day))
-        except ValueError:
+        except (ValueError, OverflowError):
             raise ValidationError(
                 "That date does not exist. Check the day (1 to 31) and the month (1 to 12)."
             ) from None

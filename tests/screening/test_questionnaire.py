@@ -243,3 +243,12 @@ def test_email_needed_when_chosen_as_contact(client):
 def test_education_pages_lead_to_the_questionnaire(client, topics):
     html = client.get(topics.first().get_absolute_url()).content.decode()
     assert reverse("screening:start") in html
+
+
+@pytest.mark.parametrize("day", ["2200000000", "99999999999999999999", "0", "32"])
+def test_impossible_day_is_explained_not_a_server_error(client, day):
+    begin(client)
+    data = patient_steps()["pain"] | {"pain_onset_date_day": day}
+    response = client.post(step_url("pain"), data)
+    assert response.status_code == 200
+    assert "That date does not exist" in response.content.decode()
