@@ -32,6 +32,8 @@ CHROME_FLAGS = (
     "--disable-background-networking --disable-component-update --disable-sync"
 )
 REPORTS = BASE_DIR / "test-artifacts" / "lighthouse"
+# Lighthouse now and then fails to record a trace (NO_NAVSTART); a rerun succeeds.
+ATTEMPTS = 3
 
 
 def production_env(database):
@@ -95,7 +97,13 @@ def lighthouse(name, url, headers=None):
     command += [f"--output-path={report}"]
     if headers:
         command.append(f"--extra-headers={json.dumps(headers)}")
-    subprocess.run(command, cwd=BASE_DIR, check=True, timeout=180)
+    for attempt in range(1, ATTEMPTS + 1):
+        report.unlink(missing_ok=True)
+        if subprocess.run(command, cwd=BASE_DIR, check=False, timeout=180).returncode == 0:
+            break
+        print(f"Lighthouse failed on {name} (attempt {attempt} of {ATTEMPTS}).", flush=True)
+    else:
+        raise SystemExit(f"Lighthouse could not audit {url}.")
     result = json.loads(report.read_text())
     return {key: round(100 * (result["categories"][key]["score"] or 0)) for key in CATEGORIES}
 
