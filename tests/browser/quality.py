@@ -132,9 +132,9 @@ class PageChecker:
         if message.type == "error":
             self.console_errors.append(f"console: {message.text}")
 
-    def check(self, name):
-        """Every per-page check on the current page, and a screenshot of its first screen;
-        the HTML is kept for `finish`."""
+    def check(self, name, *, full_page=False):
+        """Every per-page check on the current page, and a screenshot (of its first screen
+        unless `full_page`); the HTML is kept for `finish`."""
         self.page.wait_for_load_state("load")
         self.keep_html(name)
         violations = self.axe()
@@ -144,7 +144,7 @@ class PageChecker:
         colour = self.page.evaluate(COLOUR_ONLY)
         assert not colour, f"meaning by colour alone on {name}: {colour}"
         self.assert_reflows(name)
-        self.screenshot(name)
+        self.screenshot(name, full_page=full_page)
 
     def keep_html(self, name):
         """Keep exactly what the server sent for this page (not the live DOM)."""
@@ -174,12 +174,12 @@ class PageChecker:
             self.page.set_viewport_size(size)
         assert widths[0] <= widths[1], f"{name} scrolls sideways at 200% zoom: {widths}"
 
-    def screenshot(self, name):
-        """The first screen, as the person sees it on arrival (small files for the docs)."""
+    def screenshot(self, name, *, full_page=False):
+        """By default the first screen, as the person sees it on arrival (small files)."""
         path = ARTIFACTS / "screenshots" / f"{name}.png"
         path.parent.mkdir(parents=True, exist_ok=True)
         self.page.evaluate("() => window.scrollTo(0, 0)")
-        self.page.screenshot(path=path, animations="disabled", caret="hide")
+        self.page.screenshot(path=path, full_page=full_page, animations="disabled", caret="hide")
 
     def focused(self):
         """What has focus now (tag, type, name, value, ...), or None for the body."""
