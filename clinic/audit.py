@@ -2,36 +2,14 @@
 
 Details hold ids, references, action and field names only, never answers, names or notes,
 so the log can be read by an administrator without reading anyone's health data.
-The address is REMOTE_ADDR; X-Forwarded-For is believed only when
-AUDIT_TRUST_X_FORWARDED_FOR says a proxy we run sets it (then its last hop is used,
-the one our proxy added, since a client can put anything before it).
+The address comes from `kypho.net.client_ip` (REMOTE_ADDR unless a trusted proxy sets
+X-Forwarded-For).
 """
 
-import ipaddress
-
-from django.conf import settings
-
 from clinic.models import AuditEntry
+from kypho.net import client_ip
 
 Action = AuditEntry.Action
-
-
-def valid_ip(value):
-    """`value` as an IP address string, or None when it is not one."""
-    try:
-        return str(ipaddress.ip_address(value.strip()))
-    except (ValueError, AttributeError):
-        return None
-
-
-def client_ip(request):
-    """The address a request came from, as far as this deployment can trust it."""
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if getattr(settings, "AUDIT_TRUST_X_FORWARDED_FOR", False) and forwarded:
-        address = valid_ip(forwarded.split(",")[-1])
-        if address:
-            return address
-    return valid_ip(request.META.get("REMOTE_ADDR", ""))
 
 
 def audit_record(*, actor, action, ip_address, reference="", detail=None):

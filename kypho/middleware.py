@@ -1,7 +1,11 @@
-"""Project middleware: a friendly page, not a traceback, when the database is down."""
+"""Project middleware: a friendly 503 when the database is down; idle staff signed out."""
 
 import logging
+import time
 
+from django.conf import settings
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
 from django.db import DatabaseError, InterfaceError
 from django.shortcuts import render
 
@@ -26,3 +30,27 @@ class DatabaseUnavailableMiddleware:
         response["Retry-After"] = "120"
         response["Cache-Control"] = "no-store"
         return response
+
+
+class StaffIdleTimeoutMiddleware:
+    """Sign staff out after CLINIC_IDLE_TIMEOUT_MINUTES without a request.
+
+    Patients are never signed in, so only staff sessions carry a last-seen time.
+    """
+
+    SESSION_KEY = "staff_last_seen"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            now = int(time.time())
+            last_seen = request.session.get(self.SESSION_KEY, now)
+            if now - last_seen > settings.CLINIC_IDLE_TIMEOUT_MINUTES * 60:
+                logout(request)
+                return redirect_to_login(request.get_full_path())
+            if now - last_seen >= 60 or self.SESSION_KEY not in request.session:
+                request.session[self.SESSION_KEY] = now  # a session write at most a minute
+        return self.get_response(request)

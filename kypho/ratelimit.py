@@ -7,17 +7,9 @@ request or two more through), which is why production should set REDIS_URL.
 
 import time
 
-from django.conf import settings
 from django.core.cache import cache
 
-
-def client_ip(request):
-    """The client's address; X-Forwarded-For is trusted only behind a known proxy."""
-    if settings.TRUST_X_FORWARDED_FOR:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "unknown")
+from kypho.net import client_ip
 
 
 def hit(request, *, scope, limit, window):

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.forms",
     "csp",
+    "axes",
     "crispy_forms",
     "crispy_bootstrap5",
     "bootstrap",
@@ -88,6 +89,13 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "kypho.middleware.StaffIdleTimeoutMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "kypho.urls"
@@ -249,7 +257,8 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     }
 }
-# Behind a reverse proxy that sets X-Forwarded-For, trust it for the client's address.
+# The client's address is REMOTE_ADDR; set this only behind a proxy you run that sets
+# X-Forwarded-For (its last hop is then used), since clients can forge the header.
 TRUST_X_FORWARDED_FOR = env_bool("DJANGO_TRUST_X_FORWARDED_FOR", default=False)
 # Questionnaires sent per address per window (429 past it).
 SUBMISSION_RATE_LIMIT = env_int("SUBMISSION_RATE_LIMIT", 10)
@@ -282,11 +291,22 @@ ADULT_AGE = env_int("ADULT_AGE", 18)
 LOGIN_URL = "clinic:login"
 LOGIN_REDIRECT_URL = "clinic:queue"
 LOGOUT_REDIRECT_URL = "clinic:login"
+# Sign-in lock-out (django-axes, kept in the database so it holds across workers and
+# hosts): 5 failures lock that account, and 5 failures lock that address, for 30 minutes.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "kypho.net.client_ip"
+AXES_LOCKOUT_TEMPLATE = "clinic/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+# Staff sessions end after this many idle minutes, and when the browser closes.
+CLINIC_IDLE_TIMEOUT_MINUTES = env_int("CLINIC_IDLE_TIMEOUT_MINUTES", 15)
+# Patients' unfinished questionnaires are kept this long on their device.
+SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_COOKIE_AGE", 6 * 3600)
+
 # The clinic's inbox for "new urgent or likely submission" emails (comma-separated for
 # several); empty means no email is queued. Messages carry a reference and a link only.
 CLINIC_NOTIFY_EMAIL = os.environ.get("CLINIC_NOTIFY_EMAIL", "").strip()
 # The site's public address, for absolute links in emails and FHIR canonical URLs.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").strip().rstrip("/")
-# The audit log records REMOTE_ADDR; set this only behind a proxy you run that sets
-# X-Forwarded-For (its last hop is then recorded), since clients can forge the header.
-AUDIT_TRUST_X_FORWARDED_FOR = env_bool("AUDIT_TRUST_X_FORWARDED_FOR", default=False)

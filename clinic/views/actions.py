@@ -10,10 +10,10 @@ from django.views.decorators.http import require_POST
 
 from clinic import forms, services
 from clinic.access import clinician_required
-from clinic.audit import client_ip
 from clinic.presenters import detail_context
 from clinic.views.submission import get_submission
 from clinic.workflow import allowed_statuses, effective_outcome
+from kypho.net import client_ip
 
 
 def act(request, submission, form_name, form, apply, done):

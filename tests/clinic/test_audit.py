@@ -9,8 +9,8 @@ from django.core.exceptions import PermissionDenied
 from django.test import RequestFactory
 from django.urls import reverse
 
-from clinic.audit import client_ip
 from clinic.models import AuditEntry
+from kypho.net import client_ip
 
 pytestmark = pytest.mark.django_db
 
@@ -93,7 +93,7 @@ def test_admin_reads_but_cannot_add_change_or_delete(admin_client):
     ],
 )
 def test_client_address(settings, trust, meta, expected):
-    settings.AUDIT_TRUST_X_FORWARDED_FOR = trust
+    settings.TRUST_X_FORWARDED_FOR = trust
     request = RequestFactory().get("/", **meta)
     if not meta.get("REMOTE_ADDR"):
         request.META.pop("REMOTE_ADDR", None)
