@@ -103,6 +103,7 @@ class AuditEntry(models.Model):
         OVERRIDE = "override", "Overrode the outcome"
         EXPORT_CSV = "export_csv", "Exported CSV"
         EXPORT_FHIR = "export_fhir", "Exported FHIR"
+        PURGE = "purge", "Purged old submissions"
 
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

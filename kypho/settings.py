@@ -265,6 +265,8 @@ SUBMISSION_RATE_LIMIT = env_int("SUBMISSION_RATE_LIMIT", 10)
 SUBMISSION_RATE_WINDOW = env_int("SUBMISSION_RATE_WINDOW", 3600)
 # How long a patient's result page stays reachable from their browser.
 RESULT_PAGE_TTL_MINUTES = env_int("RESULT_PAGE_TTL_MINUTES", 120)
+# Submissions older than this are anonymised (or deleted) by `manage.py purge_submissions`.
+SUBMISSION_RETENTION_DAYS = env_int("SUBMISSION_RETENTION_DAYS", 730)
 # A questionnaire step is a few hundred bytes; refuse anything far larger.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DJANGO_MAX_REQUEST_BYTES", 64 * 1024)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 200

@@ -98,6 +98,9 @@ class Submission(models.Model):
         related_name="assigned_submissions",
     )
     first_reviewed_at = models.DateTimeField(null=True, blank=True)
+    anonymised_at = models.DateTimeField(
+        null=True, blank=True, help_text="When retention removed the contact details."
+    )
 
     objects = SubmissionQuerySet.as_manager()
 

@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.clinic.conftest import make_user
+from tests.clinic.factories import make_user
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "correct-horse-battery-staple"
