@@ -1,6 +1,5 @@
 """The review queue, its CSV export, and the dashboard."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
@@ -8,6 +7,7 @@ from clinic import dashboard, exports
 from clinic.access import clinician_required
 from clinic.audit import Action, audit_request
 from clinic.forms import QueueFilterForm
+from clinic.pagination import CappedPaginator
 from clinic.presenters import queue_row
 from clinic.queries import filtered_queue
 
@@ -20,7 +20,7 @@ def queue(request):
     """Submissions by priority, oldest first within each, filtered and paginated."""
     form = QueueFilterForm(request.GET)
     filters = form.filters()
-    page = Paginator(filtered_queue(filters, user=request.user), PAGE_SIZE).get_page(
+    page = CappedPaginator(filtered_queue(filters, user=request.user), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
     audit_request(request, Action.VIEW_QUEUE, detail={"page": page.number, "filters": [*filters]})

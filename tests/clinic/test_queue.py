@@ -159,3 +159,21 @@ def test_a_page_costs_a_fixed_number_of_queries(
     assert len(response.context["rows"]) == 10 if rows == 10 else 25
     with django_assert_max_num_queries(9):
         clinician_client.get(QUEUE, {"q": "Example", "location": locations[0].pk, "page": 2})
+
+
+def test_count_stops_at_the_cap_so_a_page_costs_the_same_at_any_size(clinician_client, monkeypatch):
+    from clinic import pagination
+
+    monkeypatch.setattr(pagination, "COUNT_CAP", 30)
+    Submission.objects.bulk_create(
+        build_submission(answers=answers_for("likely_candidate")) for _ in range(40)
+    )
+    html = clinician_client.get(QUEUE).content.decode()
+    assert "30+ submissions, page 1 of 2+" in html
+
+
+def test_count_below_the_cap_is_exact(clinician_client):
+    Submission.objects.bulk_create(
+        build_submission(answers=answers_for("needs_review")) for _ in range(26)
+    )
+    assert "26 submissions, page 1 of 2<" in clinician_client.get(QUEUE).content.decode()
