@@ -13,6 +13,7 @@ import os
 import re
 import secrets
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -22,7 +23,16 @@ import urllib.request
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-PORT = int(os.environ.get("AUDIT_PORT", "8766"))
+
+
+def free_port():
+    """A port nobody listens on now, so two audits on one machine never meet."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+PORT = int(os.environ.get("AUDIT_PORT") or free_port())
 BASE = f"http://127.0.0.1:{PORT}"
 MIN_SCORE = 95
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -68,6 +78,8 @@ def serve(env):
     command += ["--bind", f"127.0.0.1:{PORT}", "--no-control-socket", "--log-level", "warning"]
     process = subprocess.Popen(command, cwd=BASE_DIR, env=env)
     for _ in range(100):
+        if process.poll() is not None:
+            raise SystemExit(f"gunicorn stopped (exit {process.returncode}); is {PORT} taken?")
         try:
             urllib.request.urlopen(f"{BASE}/healthz", timeout=1)
             return process
