@@ -4,15 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('screening', '0002_submission_location_index'),
+        ("screening", "0002_submission_location_index"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='submission',
-            name='anonymised_at',
-            field=models.DateTimeField(blank=True, help_text='When retention removed the contact details.', null=True),
+            model_name="submission",
+            name="anonymised_at",
+            field=models.DateTimeField(
+                blank=True, help_text="When retention removed the contact details.", null=True
+            ),
         ),
     ]
