@@ -1,13 +1,13 @@
 """A paginator whose count stops at a cap, so a page costs the same at any table size.
 
 Counting every matching row is the one step of the queue whose cost grows with the table;
-past the cap the queue says "10,000+" and a clinician narrows it with the filters.
+past the cap the queue says "1,000+" and a clinician narrows it with the filters.
 """
 
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
-COUNT_CAP = 10_000
+COUNT_CAP = 1_000
 
 
 class CappedPaginator(Paginator):
