@@ -49,7 +49,9 @@ STEP_TITLES = {
 def heading_has_focus(page, title):
     """The new page's h1 has focus (questionnaire.js), so it is announced from its top."""
     state = focused(page)
-    assert state and state["tag"] == "h1" and state["text"] == title, state
+    assert state and state["tag"] == "h1" and state["text"] == title, (
+        f"focus is on {state or 'the page body'}, not the h1 {title!r}"
+    )
 
 
 def progress_is_announced(page):
