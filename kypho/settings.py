@@ -158,6 +158,11 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "kypho.staticfiles.BundleFinder",
+]
 # Hashed, compressed file names in production; plain files while developing and testing,
 # so the app runs without a collectstatic step there.
 _STATIC_BACKEND = (
