@@ -1,6 +1,7 @@
 """Patient pages block rendering on one stylesheet: Bootstrap and Kypho's CSS, joined."""
 
 import re
+from pathlib import Path
 
 import pytest
 from django.contrib.staticfiles import finders
@@ -18,9 +19,10 @@ def test_public_pages_link_exactly_one_stylesheet(client):
 
 
 def test_bundle_holds_bootstrap_then_kypho_and_no_source_map():
-    bundle = open(finders.find("css/site.css")).read()
-    bootstrap = open(finders.find("bootstrap/css/bootstrap.min.css")).read()
-    kypho = open(finders.find("css/kypho.css")).read()
+    bundle, bootstrap, kypho = (
+        Path(finders.find(name)).read_text()
+        for name in ("css/site.css", "bootstrap/css/bootstrap.min.css", "css/kypho.css")
+    )
     assert bootstrap.splitlines()[0] in bundle
     assert bundle.index(".btn{") < bundle.index(".skip-link")
     assert kypho.splitlines()[-1] in bundle
