@@ -7,30 +7,15 @@ questionnaire step. Prints the four category scores of each and exits non-zero i
 is below MIN_SCORE. JSON reports go to test-artifacts/lighthouse/.
 """
 
-import http.cookiejar
 import json
 import os
-import re
-import secrets
 import shutil
-import socket
 import subprocess
-import sys
 import tempfile
-import time
-import urllib.parse
-import urllib.request
 from pathlib import Path
 
-BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-def free_port():
-    """A port nobody listens on now, so two audits on one machine never meet."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
+from ops.client import patient_cookie
+from ops.server import BASE_DIR, free_port, prepare, production_env, serve
 
 PORT = int(os.environ.get("AUDIT_PORT") or free_port())
 BASE = f"http://127.0.0.1:{PORT}"
@@ -44,61 +29,6 @@ CHROME_FLAGS = (
 REPORTS = BASE_DIR / "test-artifacts" / "lighthouse"
 # Lighthouse now and then fails to record a trace (NO_NAVSTART); a rerun succeeds.
 ATTEMPTS = 3
-
-
-def production_env(database):
-    """Production settings, but plain HTTP on loopback and a throwaway database."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
-    env.pop("REDIS_URL", None)
-    env.update(
-        DJANGO_DEBUG="false",
-        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
-        DJANGO_SECURE_SSL_REDIRECT="false",
-        DJANGO_SECURE_COOKIES="false",
-        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
-        DATABASE_URL=f"sqlite:///{database}",
-        CHROME_PATH=os.environ.get("CHROME_PATH", "/usr/bin/chromium"),
-    )
-    return env
-
-
-def prepare(env):
-    for args in (
-        ("migrate", "--noinput", "-v0"),
-        ("createcachetable",),
-        ("load_education",),
-        ("collectstatic", "--noinput", "-v0"),
-    ):
-        subprocess.run([sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env, check=True)
-
-
-def serve(env):
-    gunicorn = str(Path(sys.executable).parent / "gunicorn")
-    command = [gunicorn, "kypho.wsgi:application", "--workers", "2"]
-    command += ["--bind", f"127.0.0.1:{PORT}", "--no-control-socket", "--log-level", "warning"]
-    process = subprocess.Popen(command, cwd=BASE_DIR, env=env)
-    for _ in range(100):
-        if process.poll() is not None:
-            raise SystemExit(f"gunicorn stopped (exit {process.returncode}); is {PORT} taken?")
-        try:
-            urllib.request.urlopen(f"{BASE}/healthz", timeout=1)
-            return process
-        except OSError:
-            time.sleep(0.2)
-    process.terminate()
-    raise SystemExit(f"gunicorn did not answer on {BASE}")
-
-
-def questionnaire_cookie():
-    """Press "Start now" as a browser would; return the Cookie header of that session."""
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    page = opener.open(f"{BASE}/screening/").read().decode()
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-    data = urllib.parse.urlencode({"csrfmiddlewaretoken": token}).encode()
-    request = urllib.request.Request(f"{BASE}/screening/", data=data, headers={"Referer": BASE})
-    opener.open(request).read()
-    return "; ".join(f"{cookie.name}={cookie.value}" for cookie in jar)
 
 
 def lighthouse(name, url, headers=None):
@@ -125,17 +55,18 @@ def main():
         raise SystemExit("Lighthouse is missing: run `npm ci` (make audit does).")
     REPORTS.mkdir(parents=True, exist_ok=True)
     workdir = Path(tempfile.mkdtemp(prefix="kypho-audit-"))
-    env = production_env(workdir / "audit.sqlite3")
+    chrome = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+    env = production_env(f"sqlite:///{workdir / 'audit.sqlite3'}", CHROME_PATH=chrome)
     prepare(env)
     os.environ["CHROME_PATH"] = env["CHROME_PATH"]
-    server = serve(env)
+    server = serve(env, PORT)
     try:
         pages = {
             "home": (f"{BASE}/", None),
             "topic": (f"{BASE}/learn/what-is-kyphoplasty/", None),
             "questionnaire-step-1": (
                 f"{BASE}/screening/step/pain/",
-                {"Cookie": questionnaire_cookie()},
+                {"Cookie": patient_cookie(BASE)},
             ),
         }
         scores = {name: lighthouse(name, url, headers) for name, (url, headers) in pages.items()}

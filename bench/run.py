@@ -14,6 +14,8 @@ from datetime import date
 from pathlib import Path
 
 from bench import client, report
+from ops.client import clinician_cookie, patient_cookie
+from ops.server import manage, prepare, production_env, serve
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -27,59 +29,28 @@ PASSWORD = "bench-" + secrets.token_urlsafe(12)
 
 
 def bench_env():
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
-    env.update(
+    return production_env(
+        f"{PG}/{DB_NAME}",
         DJANGO_SETTINGS_MODULE="bench.settings",
-        DJANGO_DEBUG="false",
-        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
-        DJANGO_SECURE_SSL_REDIRECT="false",
-        DJANGO_SECURE_COOKIES="false",
-        DATABASE_URL=f"{PG}/{DB_NAME}",
         REDIS_URL=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14"),
         SUBMISSION_RATE_LIMIT="1000000000",
         CLINIC_NOTIFY_EMAIL="",
         CLINICIAN_PASSWORD=PASSWORD,
     )
-    return env
 
 
-def manage(env, *args):
-    subprocess.run([sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env, check=True)
-
-
-def prepare(env):
+def prepare_database(env):
     """A fresh database with the content, a clinician and the first 1,000 rows."""
-    subprocess.run(
-        ["dropdb", "--if-exists", "-h", "127.0.0.1", "-U", "postgres", DB_NAME], check=True
-    )
-    subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", DB_NAME], check=True)
+    postgres = ["-h", "127.0.0.1", "-U", "postgres", DB_NAME]
+    subprocess.run(["dropdb", "--if-exists", *postgres], check=True)
+    subprocess.run(["createdb", *postgres], check=True)
     subprocess.run(
         ["redis-cli", "-u", env["REDIS_URL"], "FLUSHDB"], check=True, capture_output=True
     )
-    for args in (("migrate", "--noinput", "-v0"), ("createcachetable",), ("load_education",)):
-        manage(env, *args)
-    manage(env, "collectstatic", "--noinput", "-v0")
+    prepare(env)
     manage(env, "createclinician", "bench-clinician", "--no-input")
     manage(env, "load_synthetic", "--count", str(SIZES[0]))
-
-
-def serve(env):
-    gunicorn = str(Path(sys.executable).parent / "gunicorn")
-    command = [
-        gunicorn,
-        "kypho.wsgi:application",
-        "--workers",
-        "2",
-        "--bind",
-        f"127.0.0.1:{PORT}",
-        "--no-control-socket",
-        "--log-level",
-        "warning",
-    ]
-    process = subprocess.Popen(command, cwd=BASE_DIR, env=env)
-    client.wait_until_up(PORT)
-    return process
 
 
 def measure_pages(base, cookies):
@@ -108,13 +79,13 @@ def measure_clinic(base, cookie, reference):
 def main():
     env = bench_env()
     os.environ.update(env)
-    prepare(env)
+    prepare_database(env)
     base = f"http://127.0.0.1:{PORT}"
-    server = serve(env)
+    server = serve(env, PORT)
     try:
         cookies = {
-            "patient": client.patient_cookie(base),
-            "clinician": client.clinician_cookie(base, "bench-clinician", PASSWORD),
+            "patient": patient_cookie(base),
+            "clinician": clinician_cookie(base, "bench-clinician", PASSWORD),
         }
         from bench import queries  # sets Django up with the bench environment
 

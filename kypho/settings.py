@@ -193,6 +193,9 @@ else:
         }
     }
 
+# Several deployments (or test runs) may share one Redis: keep their keys apart.
+CACHES["default"]["KEY_PREFIX"] = os.environ.get("CACHE_KEY_PREFIX", "kypho")
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

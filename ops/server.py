@@ -1,4 +1,4 @@
-"""Serve Kypho as in production, on loopback, for the scan (and any tool that needs it).
+"""Serve Kypho as in production, on loopback, for the audit, the benchmark and the scan.
 
 Debug off, a fresh secret key, hashed and compressed static files served by WhiteNoise,
 gunicorn with 2 workers; only HTTPS redirects and secure cookies are off, since the
@@ -7,6 +7,7 @@ tools speak plain HTTP to 127.0.0.1.
 
 import os
 import secrets
+import socket
 import subprocess
 import sys
 import time
@@ -16,19 +17,28 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
+def free_port():
+    """A port nobody listens on now, so two runs on one machine never meet."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def production_env(database_url, **extra):
     """The environment of a production server, on plain HTTP and the given database."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
     env.pop("REDIS_URL", None)
     env.update(
-        DJANGO_DEBUG="false",
-        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
-        DJANGO_SECURE_SSL_REDIRECT="false",
-        DJANGO_SECURE_COOKIES="false",
-        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
-        DATABASE_URL=database_url,
-        **extra,
+        {
+            "DJANGO_DEBUG": "false",
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+            "DJANGO_SECURE_SSL_REDIRECT": "false",
+            "DJANGO_SECURE_COOKIES": "false",
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DATABASE_URL": database_url,
+        }
     )
+    env.update(extra)
     return env
 
 
@@ -54,6 +64,8 @@ def serve(env, port, workers=2):
     command += ["--bind", f"127.0.0.1:{port}", "--no-control-socket", "--log-level", "warning"]
     process = subprocess.Popen(command, cwd=BASE_DIR, env=env)
     for _ in range(150):
+        if process.poll() is not None:
+            raise SystemExit(f"gunicorn stopped (exit {process.returncode}); is {port} taken?")
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)  # noqa: S310
             return process

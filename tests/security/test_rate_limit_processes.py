@@ -5,41 +5,19 @@ be, in production mode. A per-process memory cache would let each of them accept
 limit again; the shared cache (the database cache, or Redis with REDIS_URL) must not.
 """
 
-import http.cookiejar
-import os
 import shutil
 import socket
 import subprocess
-import sys
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
-from pathlib import Path
+import uuid
 
 import pytest
 
+from ops.client import Browser
+from ops.server import free_port, manage, production_env, serve
 from tests.screening.journey import patient_steps
 
-BASE_DIR = Path(__file__).resolve().parents[2]
 LIMIT = 3
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for(port, timeout=30):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError(f"server on port {port} did not start")
 
 
 def redis_url():
@@ -62,83 +40,37 @@ def redis_url():
 
 @pytest.fixture(params=["database", "redis"])
 def two_servers(request, tmp_path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
-    env.update(
-        DJANGO_DEBUG="false",
-        DJANGO_SECRET_KEY="t" + "Qx8vLm2Zr5Nw9Pk3Hj7Cd4Fb6Gs1Ty0" * 2,
-        DJANGO_ALLOWED_HOSTS="127.0.0.1",
-        DJANGO_SECURE_SSL_REDIRECT="false",
-        DJANGO_SECURE_COOKIES="false",
+    env = production_env(
+        f"sqlite:///{tmp_path / 'two.sqlite3'}",
         DJANGO_STATIC_MANIFEST="false",
-        DATABASE_URL=f"sqlite:///{tmp_path / 'two.sqlite3'}",
         SUBMISSION_RATE_LIMIT=str(LIMIT),
     )
-    extra = []
+    extra = None
     if request.param == "redis":
-        url, process = redis_url()
-        env["REDIS_URL"] = url
-        extra.append(process)
-        subprocess.run(
-            ["redis-cli", "-u", url, "FLUSHDB"], check=False, capture_output=True, timeout=10
-        )
-    manage = [sys.executable, "manage.py"]
-    for command in (["migrate", "--noinput"], ["createcachetable"]):
-        subprocess.run(manage + command, cwd=BASE_DIR, env=env, check=True, capture_output=True)
+        env["REDIS_URL"], extra = redis_url()
+        # Its own key prefix: other runs sharing this Redis keep their counters apart.
+        env["CACHE_KEY_PREFIX"] = f"test-{uuid.uuid4().hex}"
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "createcachetable")
     ports = [free_port(), free_port()]
-    gunicorn = str(Path(sys.executable).parent / "gunicorn")
-    servers = [
-        subprocess.Popen(
-            [
-                gunicorn,
-                "kypho.wsgi:application",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                "1",
-                "--no-control-socket",
-                "--log-level",
-                "warning",
-            ],
-            cwd=BASE_DIR,
-            env=env,
-        )
-        for port in ports
-    ]
+    servers = [serve(env, port, workers=1) for port in ports]
     try:
-        for port in ports:
-            wait_for(port)
         yield ports
     finally:
-        for process in servers + [p for p in extra if p]:
-            process.terminate()
-            process.wait(timeout=10)
-
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
+        for process in [*servers, extra]:
+            if process:
+                process.terminate()
+                process.wait(timeout=10)
 
 
 def patient_sends(port):
     """One browser (own cookies) answering every step on `port`; the final send's status."""
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect)
-    base = f"http://127.0.0.1:{port}"
-
-    def post(path, data):
-        token = next(c.value for c in jar if c.name == "csrftoken")
-        body = urllib.parse.urlencode({**data, "csrfmiddlewaretoken": token}, doseq=True)
-        try:
-            with opener.open(f"{base}{path}", body.encode(), timeout=10) as response:
-                return response.status
-        except urllib.error.HTTPError as error:
-            return error.code
-
-    opener.open(f"{base}/screening/", timeout=10).read()
-    assert post("/screening/", {}) == 302
+    browser = Browser(f"http://127.0.0.1:{port}")
+    browser.get("/screening/")
+    assert browser.post("/screening/", {}) == 302
     for slug, data in patient_steps().items():
-        assert post(f"/screening/step/{slug}/", data) == 302, slug
-    return post("/screening/check/", {})
+        assert browser.post(f"/screening/step/{slug}/", data) == 302, slug
+    return browser.post("/screening/check/", {})
 
 
 def test_rate_limit_holds_across_two_server_processes(two_servers):
