@@ -162,3 +162,21 @@ class SignInForm(AuthenticationForm):
         **AuthenticationForm.error_messages,
         "invalid_login": "The username or password is not right. Check them and try again.",
     }
+
+
+class TokenForm(forms.Form):
+    """The six-digit code an authenticator app shows."""
+
+    token = forms.RegexField(
+        label="Six-digit code from your authenticator app",
+        regex=r"^\s*\d{6}\s*$",
+        max_length=12,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+        error_messages={
+            "required": "Enter the six-digit code your app shows.",
+            "invalid": "Enter the code as six digits, for example 123456.",
+        },
+    )
+
+    def clean_token(self):
+        return self.cleaned_data["token"].strip()

@@ -5,7 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from clinic.forms import SignInForm
-from clinic.views import actions, queue, submission
+from clinic.views import actions, queue, submission, two_factor
 
 app_name = "clinic"
 
@@ -24,6 +24,8 @@ urlpatterns = [
         name="login",
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("two-factor/setup/", two_factor.two_factor_setup, name="two-factor-setup"),
+    path("two-factor/verify/", two_factor.two_factor_verify, name="two-factor-verify"),
     path("", queue.queue, name="queue"),
     path("queue.csv", queue.queue_export, name="queue-export"),
     path("dashboard/", queue.dashboard_view, name="dashboard"),

@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "django.forms",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "crispy_forms",
     "crispy_bootstrap5",
     "bootstrap",
@@ -87,6 +89,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "kypho.middleware.StaffIdleTimeoutMiddleware",
@@ -310,6 +313,10 @@ AXES_CLIENT_IP_CALLABLE = "kypho.net.client_ip"
 AXES_LOCKOUT_TEMPLATE = "clinic/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# A second factor (a six-digit code from an authenticator app, TOTP) for clinicians: used
+# by everyone who has set one up, and required of every clinician when this is on.
+CLINIC_REQUIRE_2FA = env_bool("CLINIC_REQUIRE_2FA", default=False)
+OTP_TOTP_ISSUER = CLINIC_NAME
 # Staff sessions end after this many idle minutes, and when the browser closes.
 CLINIC_IDLE_TIMEOUT_MINUTES = env_int("CLINIC_IDLE_TIMEOUT_MINUTES", 15)
 # Patients' unfinished questionnaires are kept this long on their device.
