@@ -21,7 +21,11 @@ $(STAMP): $(PY) requirements.txt requirements-dev.txt
 	$(PIP) install --quiet -r requirements-dev.txt
 	@touch $(STAMP)
 
-install: $(STAMP)
+# A development .env, so `manage.py` works by hand after `make run` or `make test`.
+.env:
+	@printf '# Development settings made by make; see .env.example for all of them.\nDJANGO_DEBUG=true\n' > .env
+
+install: $(STAMP) .env
 
 migrate: install
 	$(PY) manage.py migrate --noinput

@@ -1,6 +1,8 @@
 """Kypho settings: one module, every difference between machines from the environment.
 
-Each variable is listed in `.env.example` and in the README's configuration table.
+Values come from environment variables, or from a `.env` file beside manage.py for
+those the environment leaves unset. Each variable is listed in `.env.example` and in the
+README's configuration table.
 Without `DATABASE_URL` the app runs on a SQLite file; with it, on PostgreSQL.
 With `DJANGO_DEBUG` off the app refuses to start unless given a real secret key.
 """
@@ -11,8 +13,12 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from dotenv import load_dotenv
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+# A local `.env` (made by `make` for development) fills in what the environment leaves
+# unset; a variable set in the environment always wins. Production needs no such file.
+load_dotenv(BASE_DIR / ".env", override=False)
 
 
 def env_bool(name, default=False):
