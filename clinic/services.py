@@ -22,10 +22,14 @@ def _lock(submission):
     return Submission.objects.select_for_update().get(pk=submission.pk)
 
 
-def _mark_reviewed(submission, fields):
+def _save_status(submission, status):
+    """Set and save the status, stamping the first review the first time it moves."""
+    submission.status = status
+    fields = ["status"]
     if submission.first_reviewed_at is None:
         submission.first_reviewed_at = timezone.now()
         fields.append("first_reviewed_at")
+    submission.save(update_fields=fields)
 
 
 def submission_assign(*, submission, assignee, actor, ip_address):
@@ -59,10 +63,7 @@ def submission_set_status(*, submission, status, actor, ip_address):
             raise WorkflowError(
                 f"A {previous.replace('_', ' ')} submission cannot become {status}."
             )
-        submission.status = status
-        fields = ["status"]
-        _mark_reviewed(submission, fields)
-        submission.save(update_fields=fields)
+        _save_status(submission, status)
         audit_record(
             actor=actor,
             action=Action.STATUS,
@@ -82,10 +83,7 @@ def submission_record_decision(*, submission, decision, note, actor, ip_address)
         row = Decision.objects.create(
             submission=submission, decision=decision, note=note, decided_by=actor
         )
-        submission.status = Submission.Status.DECIDED
-        fields = ["status"]
-        _mark_reviewed(submission, fields)
-        submission.save(update_fields=fields)
+        _save_status(submission, Submission.Status.DECIDED)
         audit_record(
             actor=actor,
             action=Action.DECIDE,

@@ -26,3 +26,15 @@ def clear_cache():
     yield
     cache.clear()
     clear_local_pages()
+
+
+@pytest.fixture
+def database_down(monkeypatch):
+    """Every query fails as if the database server were unreachable."""
+    from django.db import OperationalError
+    from django.db.backends.utils import CursorWrapper
+
+    def broken(*args, **kwargs):
+        raise OperationalError("could not connect to server")
+
+    monkeypatch.setattr(CursorWrapper, "execute", broken)
