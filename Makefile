@@ -7,10 +7,11 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-# `make run` and `make test` work from a fresh clone with no configuration.
+# `make run` and `make test` work from a fresh clone with no configuration. Debug comes
+# from here (the environment), never from a file: settings ignore DJANGO_DEBUG in .env.
 export DJANGO_DEBUG ?= true
 
-.PHONY: run test lint setup install migrate content static clean bench scan demo demo-data notify
+.PHONY: run test lint setup install migrate content static messages translations clean bench scan demo demo-data notify worker
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed (set PYTHON=...)"; exit 1; }
@@ -21,15 +22,10 @@ $(STAMP): $(PY) requirements.txt requirements-dev.txt
 	$(PIP) install --quiet -r requirements-dev.txt
 	@touch $(STAMP)
 
-# A development .env, so `manage.py` works by hand after `make run` or `make test`.
-.env:
-	@printf '# Development settings made by make; see .env.example for all of them.\nDJANGO_DEBUG=true\n' > .env
-
-install: $(STAMP) .env
+install: $(STAMP)
 
 migrate: install
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py createcachetable
 
 content: migrate
 	$(PY) manage.py load_education
@@ -37,19 +33,37 @@ content: migrate
 static: install
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 
-setup: content static
+# Translations: `make messages` gathers the marked strings into locale/es/.../django.po
+# (translate them there); `make translations` compiles them (GNU gettext's msgfmt).
+messages: install
+	$(PY) manage.py makemessages --locale es
+
+translations: install
+	@command -v msgfmt >/dev/null 2>&1 || { echo "GNU gettext is needed (apt install gettext, or brew install gettext)"; exit 1; }
+	$(PY) manage.py compilemessages --verbosity 0
+
+setup: content static translations
+
+# Serve, with one task worker beside (it sends the clinic's emails); Ctrl-C stops both.
+SERVE = $(PY) manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py runserver $(HOST):$(PORT)
 
 run: setup
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	$(SERVE)
 
 # Demo clinicians, locations and ~60 synthetic submissions (DEBUG only), then serve.
 demo-data: setup
 	$(PY) manage.py load_demo
 
 demo: demo-data
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	$(SERVE)
 
-# Send queued clinic emails once (cron); `manage.py send_notifications --loop` is a worker.
+# A task worker on its own (production runs it as a service; see the README).
+worker: migrate
+	$(PY) manage.py db_worker
+
+# Send the due clinic emails once, now, without a worker.
 notify: migrate
 	$(PY) manage.py send_notifications
 
@@ -70,11 +84,11 @@ node: $(NODE_STAMP)
 
 # Journeys in Chromium (/usr/bin/chromium) with axe and the Nu HTML Checker (java);
 # screenshots and the HTML checked go to test-artifacts/.
-browser: install $(NODE_STAMP)
+browser: translations $(NODE_STAMP)
 	$(VENV)/bin/pytest -m browser
 
 # Lighthouse (mobile) on the home page, a topic and step 1, served as in production.
-audit: install $(NODE_STAMP)
+audit: translations $(NODE_STAMP)
 	$(PY) -m audit.run
 
 # Refresh the README's screenshots from a browser run.

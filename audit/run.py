@@ -3,8 +3,8 @@
 Serves Kypho with gunicorn on 127.0.0.1 with debug off, hashed and compressed static
 files from collectstatic (WhiteNoise) and a throwaway SQLite database, then runs
 Lighthouse (mobile, its default) on the home page, a topic page and the first
-questionnaire step. Prints the four category scores of each and exits non-zero if any
-is below MIN_SCORE. JSON reports go to test-artifacts/lighthouse/.
+questionnaire step, in English and in Spanish. Prints the four category scores of each
+and exits non-zero if any is below MIN_SCORE. JSON reports go to test-artifacts/lighthouse/.
 """
 
 import json
@@ -61,14 +61,17 @@ def main():
     os.environ["CHROME_PATH"] = env["CHROME_PATH"]
     server = serve(env, PORT)
     try:
-        pages = {
-            "home": (f"{BASE}/", None),
-            "topic": (f"{BASE}/learn/what-is-kyphoplasty/", None),
-            "questionnaire-step-1": (
-                f"{BASE}/screening/step/pain/",
-                {"Cookie": patient_cookie(BASE)},
-            ),
-        }
+        pages = {}
+        for prefix, suffix in (("", ""), ("/es", "-es")):
+            pages |= {
+                f"home{suffix}": (f"{BASE}{prefix}/", None),
+                f"topic{suffix}": (f"{BASE}{prefix}/learn/what-is-kyphoplasty/", None),
+                f"questionnaire-step-1{suffix}": (
+                    # the first page: a red-flag question
+                    f"{BASE}{prefix}/screening/step/leg-symptoms/",
+                    {"Cookie": patient_cookie(BASE)},
+                ),
+            }
         scores = {name: lighthouse(name, url, headers) for name, (url, headers) in pages.items()}
     finally:
         server.terminate()

@@ -7,7 +7,7 @@ import threading
 import time
 
 from ops.client import Browser
-from tests.screening.journey import patient_steps
+from screening.demo import STEP_SLUGS, patient_steps
 
 
 def wrk(url, cookie, seconds, connections):
@@ -40,9 +40,10 @@ def one_patient(base, latencies, statuses):
     browser.get("/screening/")
     browser.post("/screening/", {})
     for slug, data in patient_steps().items():
-        browser.post(f"/screening/step/{slug}/", data)
+        browser.submit(f"/screening/step/{slug}/", data)
+    fields = browser.hidden_fields("/screening/check/")
     started = time.perf_counter()
-    status = browser.post("/screening/check/", {})
+    status = browser.post("/screening/check/", fields)
     latencies.append((time.perf_counter() - started) * 1000)
     statuses.append(status)
 
@@ -79,7 +80,7 @@ PAGE_PATHS = {
     "home page": "/",
     "topic page": "/learn/what-is-kyphoplasty/",
     "questionnaire start": "/screening/",
-    "questionnaire step 1": "/screening/step/pain/",
+    "questionnaire step 1": f"/screening/step/{STEP_SLUGS[0]}/",
 }
 
 

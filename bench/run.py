@@ -35,6 +35,8 @@ def bench_env():
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
         REDIS_URL=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14"),
         SUBMISSION_RATE_LIMIT="1000000000",
+        QUESTIONNAIRE_START_LIMIT="1000000000",
+        QUESTIONNAIRE_RATE_LIMIT="1000000000",
         CLINIC_NOTIFY_EMAIL="",
         CLINICIAN_PASSWORD=PASSWORD,
     )
@@ -59,7 +61,10 @@ def measure_pages(base, cookies):
         "bare view (ceiling)": ("/bench/bare", None),
         "home page": ("/", None),
         "topic page": ("/learn/what-is-kyphoplasty/", None),
-        "questionnaire step 1 (GET)": ("/screening/step/pain/", cookies["patient"]),
+        "questionnaire step 1 (GET)": (
+            client.PAGE_PATHS["questionnaire step 1"],
+            cookies["patient"],
+        ),
     }
     return {
         name: client.wrk(f"{base}{path}", cookie, SECONDS, CONNECTIONS)

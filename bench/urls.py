@@ -4,8 +4,10 @@ Benchmark-only: this URLconf is used by `bench.settings` and never by the produc
 """
 
 from django.http import HttpResponse
-from django.urls import include, path
+from django.urls import path
 from django.views.decorators.http import require_GET
+
+from kypho import urls as product
 
 
 @require_GET
@@ -14,7 +16,7 @@ def bare(request):
     return HttpResponse(b"ok", content_type="text/plain")
 
 
-urlpatterns = [
-    path("bench/bare", bare, name="bench-bare"),
-    path("", include("kypho.urls")),
-]
+# The product's own list, not an include: its language-prefixed patient pages
+# (i18n_patterns) must sit at the top level of a URLconf.
+urlpatterns = [path("bench/bare", bare, name="bench-bare"), *product.urlpatterns]
+handler400, handler404, handler500 = product.handler400, product.handler404, product.handler500

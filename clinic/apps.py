@@ -6,4 +6,9 @@ class ClinicConfig(AppConfig):
     verbose_name = "Clinician review"
 
     def ready(self):
-        from clinic import signals  # noqa: F401  (staff sessions end at browser close)
+        from django.contrib import admin
+
+        from clinic import signals  # noqa: F401  (sign-ins; stored submissions' emails)
+        from clinic.admin import bound_every_changelist
+
+        bound_every_changelist(admin.site)  # clinic is the last app: all are registered

@@ -2,7 +2,7 @@
 
 Details hold ids, references, action and field names only, never answers, names or notes,
 so the log can be read by an administrator without reading anyone's health data.
-The address comes from `kypho.net.client_ip` (REMOTE_ADDR unless a trusted proxy sets
+The address comes from `kypho.net.client_ip` (REMOTE_ADDR unless a trusted proxy passes on
 X-Forwarded-For).
 """
 

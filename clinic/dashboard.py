@@ -9,7 +9,7 @@ import statistics
 from datetime import timedelta
 
 from django.db.models import Count
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from clinic import charts
 from clinic.workflow import OUTCOME_BY_PRIORITY, OUTCOME_LABELS
@@ -58,7 +58,7 @@ def median_hours(durations):
 def dashboard_context():
     weeks = weekly()
     outcomes, statuses = outcome_counts(), status_counts()
-    week_items = [(f"{monday:%-d %b}", count) for monday, count, _median in weeks]
+    week_items = [(formats.date_format(monday, "M j"), count) for monday, count, _median in weeks]
     return {
         "outcomes": outcomes,
         "statuses": statuses,

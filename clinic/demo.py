@@ -3,7 +3,8 @@
 Every submission is made from synthetic answers by `submission_create`, so the real rules
 engine decides its outcome and findings (nothing here states an outcome); the review
 history then goes through the clinic's own services. Names, phones (555-01xx) and emails
-(example.org) are invented. Seeded, and keyed by uuid5, so loading twice adds nothing.
+(example.org) are invented; about one in four patients read the questionnaire in Spanish.
+Seeded, and keyed by uuid5, so loading twice adds nothing.
 """
 
 import random
@@ -17,7 +18,7 @@ from django.utils import timezone
 from clinic import services
 from clinic.models import Decision, Note
 from education.models import Location
-from screening.eligibility import Answers
+from screening.eligibility import QUESTIONS, Answers
 from screening.models import Submission
 from screening.services import submission_create
 
@@ -25,7 +26,7 @@ DEMO_PASSWORD = "review-the-queue-2026"  # noqa: S105 (demo accounts, DEBUG only
 NAMESPACE = uuid.UUID("6f1c2a8e-3f4b-4c52-9d0e-5a7b8c9d0e1f")
 COUNT = 60
 LOCATIONS = (
-    ("Harbour Spine Centre", "1 Harbour Road\nPort Example", "+1 555 010 0101"),
+    ("Harbor Spine Center", "1 Harbor Road\nPort Example", "+1 555 010 0101"),
     ("Northside Clinic", "40 North Street\nPort Example", "+1 555 010 0102"),
     ("Riverside Day Unit", "7 River Walk\nExampleton", "+1 555 010 0103"),
 )
@@ -71,8 +72,8 @@ SCENARIOS = (
         "treatment_weeks": 0,
     },
     {"onset_days": (60, 82)},
-    {"cancer_history": True},
-    {"blood_thinners": True},
+    {"cancer_history": "yes"},
+    {"blood_thinners": "yes"},
     {"imaging": (), "imaging_result": "not_done"},
     {"other_spine_diagnoses": ("spinal_stenosis",)},
     {"onset_days": None},
@@ -82,8 +83,14 @@ SCENARIOS = (
     {"fever": True},
     {"neuro_symptoms": "new_or_worsening"},
     {"bladder_bowel_changes": True, "neuro_symptoms": "longstanding_stable"},
-    {"active_infection": True},
+    {"active_infection": "yes"},
     {"onset_event": "major_trauma", "osteoporosis": "unsure"},
+    {"onset_event": "major_trauma", "imaging": (), "imaging_result": "not_done"},
+    {"imaging": ("xray",), "imaging_result": "no_fracture", "onset_event": "gradual"},
+    {"imaging": ("unknown_type",), "imaging_result": "waiting"},
+    {"cancer_history": "unsure", "bleeding_disorder": "unsure"},
+    {"onset_days": (100, 200), "cancer_history": "yes"},
+    {"treatment_weeks": 30},
 )
 DECISIONS = {
     "urgent": "urgent_care_advised",
@@ -93,38 +100,38 @@ DECISIONS = {
 }
 
 
-# The answers every demo patient shares unless randomised or changed by a scenario.
+# The answers every demo patient shares unless randomised or changed by a scenario:
+# "no" to every yes/no (and yes/no/not sure) question unless said otherwise. Demo
+# patients are 62 or older, so the pregnancy question is not asked of them.
 BASELINE = {
-    "hospitalised_or_unable_to_walk": False,
+    **{question.key: question.no for question in QUESTIONS if question.no is not None},
     "imaging": ("xray", "mri"),
     "imaging_result": "fracture",
     "treatments_tried": ("rest", "pain_medication", "brace"),
     "osteoporosis": "yes",
-    "cancer_history": False,
     "other_spine_diagnoses": (),
     "neuro_symptoms": "none",
-    "bladder_bowel_changes": False,
-    "fever": False,
-    "active_infection": False,
-    "blood_thinners": False,
-    "bleeding_disorder": False,
-    "cement_or_contrast_allergy": False,
-    "pregnant": False,
+    "pregnant": "not_asked",
 }
 
 
 def demo_answers(rng, scenario, as_of):
-    """Synthetic answers: the baseline, a little randomness, then the scenario's changes."""
+    """Synthetic answers: the baseline, a little randomness, then the scenario's changes.
+
+    Care began at least 4 weeks ago but not before the pain did (no date conflict unless
+    a scenario makes one).
+    """
     changes = dict(scenario)
-    window = changes.pop("onset_days", (7, 50))
+    window = changes.pop("onset_days", (30, 55))
+    days = None if window is None else rng.randint(*window)
     values = {
         **BASELINE,
-        "pain_onset_date": None if window is None else as_of - timedelta(rng.randint(*window)),
+        "pain_onset_date": None if days is None else as_of - timedelta(days),
         "onset_event": rng.choice(["minor_fall", "lifting_bending"]),
         "pain_score": rng.randint(5, 9),
         "pain_trend": rng.choice(["worse", "same"]),
-        "treatment_weeks": rng.randint(4, 10),
-        "long_term_steroids": rng.random() < 0.2,
+        "treatment_weeks": rng.randint(4, max(4, (days or 70) // 7)),
+        "long_term_steroids": "yes" if rng.random() < 0.2 else "no",
         "date_of_birth": as_of.replace(year=as_of.year - rng.randint(62, 91), day=1),
         **changes,
     }
@@ -140,7 +147,26 @@ def demo_contact(rng, index, location):
         "phone": f"555 01{index % 100:02d}",
         "contact_method": method,
         "location": location,
+        **demo_helper(index, last),
     }
+
+
+def demo_helper(index, last):
+    """Every fourth demo patient was helped by a relative (no random draw, so the rest of
+    the demo data stays as it was)."""
+    if index % 4:
+        return {}
+    return {
+        "helper_name": f"{FIRST[(index + 3) % len(FIRST)]} {last}",
+        "helper_relationship": "Daughter",
+        "helper_phone": f"555 01{(index + 50) % 100:02d}",
+    }
+
+
+def demo_language(index):
+    """Every fourth demo patient, one after each helped one, read it in Spanish (no random
+    draw, so the rest of the demo data stays as it was)."""
+    return "es" if index % 4 == 1 else "en"
 
 
 def setup_people():
@@ -178,6 +204,7 @@ def load_demo(*, count=COUNT, seed=2026):
             contact=demo_contact(rng, index, location),
             idempotency_key=uuid.uuid5(NAMESPACE, f"demo-{index}"),
             consent_version="demo",
+            language=demo_language(index),
             as_of=as_of,
         )
         if is_new:

@@ -3,29 +3,42 @@
 Forms validate and nothing else; every message says how to fix the input.
 """
 
+from datetime import date
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils.translation import gettext_lazy
 
 from clinic.models import Decision
 from clinic.queries import clinicians
 from education.models import Location
-from screening import vocabulary
-from screening.models import Submission
+from screening.eligibility import vocabulary
+from screening.models import LANGUAGE_NAMES, Submission
 
 DATE_ERROR = "Enter the date as year-month-day, for example 2026-11-21."
+# Filter dates outside these can match nothing, and 9999-12-31 would overflow a day's end.
+EARLIEST_DATE, LATEST_DATE = date(2000, 1, 1), date(2099, 12, 31)
+DATE_RANGE_ERROR = "Enter a date from 2000-01-01 to 2099-12-31."
 
 
 def date_field(label):
     return forms.DateField(
         label=label,
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=forms.DateInput(
+            attrs={"type": "date", "min": EARLIEST_DATE, "max": LATEST_DATE}, format="%Y-%m-%d"
+        ),
+        validators=[
+            MinValueValidator(EARLIEST_DATE, message=DATE_RANGE_ERROR),
+            MaxValueValidator(LATEST_DATE, message=DATE_RANGE_ERROR),
+        ],
         error_messages={"invalid": DATE_ERROR},
     )
 
 
 class QueueFilterForm(forms.Form):
-    """Filters and search of the review queue, read from the query string."""
+    """Filters and search of the review queue (the search text from the session)."""
 
     q = forms.CharField(
         label="Search by reference, name, email or phone", required=False, max_length=100
@@ -47,6 +60,11 @@ class QueueFilterForm(forms.Form):
         queryset=Location.objects.all(),
         empty_label="Any location",
         error_messages={"invalid_choice": "Choose a location from the list."},
+    )
+    language = forms.ChoiceField(
+        label=gettext_lazy("Language"),
+        required=False,
+        choices=[("", gettext_lazy("Any language")), *LANGUAGE_NAMES.items()],
     )
     submitted_from = date_field("Submitted on or after")
     submitted_to = date_field("Submitted on or before")

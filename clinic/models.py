@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models
 
-from screening import vocabulary
+from screening.eligibility import vocabulary
 
 
 class Decision(models.Model):
@@ -104,6 +104,8 @@ class AuditEntry(models.Model):
         EXPORT_CSV = "export_csv", "Exported CSV"
         EXPORT_FHIR = "export_fhir", "Exported FHIR"
         PURGE = "purge", "Purged old submissions"
+        TWO_FACTOR_ADD = "two_factor_add", "Added an authenticator app"
+        TWO_FACTOR_REMOVE = "two_factor_remove", "Removed an authenticator app"
 
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
@@ -135,13 +137,24 @@ class AuditEntry(models.Model):
 
 
 class OutboxMessage(models.Model):
-    """An email waiting to go out; kept with its attempts and last error until sent."""
+    """An email waiting to go out; kept with its attempts and last error until sent.
+
+    `submission` is the one it is about, so retention removes the message with it; it is
+    empty for a notice about the account itself (an authenticator app added or removed).
+    """
 
     class Status(models.TextChoices):
         PENDING = "pending", "Pending"
         SENT = "sent", "Sent"
 
     created_at = models.DateTimeField(auto_now_add=True)
+    submission = models.ForeignKey(
+        "screening.Submission",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="outbox_messages",
+    )
     recipients = models.JSONField(default=list)
     subject = models.CharField(max_length=200)
     body = models.TextField()
@@ -149,8 +162,6 @@ class OutboxMessage(models.Model):
     attempts = models.PositiveIntegerField(default=0)
     last_error = models.CharField(max_length=300, blank=True)
     next_attempt_at = models.DateTimeField(help_text="Not tried again before this.")
-    claimed_by = models.CharField(max_length=64, blank=True)
-    claimed_until = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

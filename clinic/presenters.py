@@ -2,7 +2,7 @@
 
 A queue row and the submission page read findings and fracture age exactly as the
 engine produced them (`findings`, `fracture_age_weeks`), with short tags whose text,
-not only their colour, says what each one is.
+not only their color, says what each one is.
 """
 
 from django.utils import timezone
@@ -10,30 +10,18 @@ from django.utils import timezone
 from clinic import forms
 from clinic.models import AuditEntry
 from clinic.workflow import OUTCOME_LABELS, allowed_statuses, effective_outcome, is_overridden
-from screening import vocabulary
-from screening.eligibility import fracture_age_weeks
+from screening.eligibility import (
+    EARLIER_RULESETS,
+    FINDING_TAGS,
+    RULESET_VERSION,
+    Thresholds,
+    fracture_age_weeks,
+    vocabulary,
+)
 from screening.models import Submission
-from screening.summary import grouped_answers
-from screening.vocabulary import ANSWER_KEYS
+from screening.summary import question_rows
 
 EFFECT_LABELS = dict(vocabulary.EFFECTS)
-FINDING_TAGS = {
-    "fracture_age": "Fracture age",
-    "imaging_confirmation": "Imaging",
-    "conservative_care": "Conservative care",
-    "pain_severity": "Pain score",
-    "neuro_red_flag": "Neuro red flag",
-    "fever": "Fever",
-    "active_infection": "Infection",
-    "pregnancy": "Pregnancy",
-    "neuro_longstanding": "Long-standing neuro",
-    "major_trauma": "Major trauma",
-    "cancer": "Cancer history",
-    "bleeding_risk": "Bleeding risk",
-    "allergy": "Allergy",
-    "other_diagnosis": "Other diagnosis",
-    "minor": "Under 18",
-}
 
 
 def finding_view(finding):
@@ -72,18 +60,25 @@ def queue_row(submission):
         "status": submission.get_status_display(),
         "assignee": (assignee.get_full_name() or assignee.get_username()) if assignee else "",
         "location": submission.location.name if submission.location else "",
+        "language": submission.get_language_display(),
+        "needs_interpreter": submission.needs_interpreter,
     }
 
 
-def answer_values(submission):
-    """The submission's answers keyed as the questionnaire's fields, for `grouped_answers`."""
-    values = {key: getattr(submission, key) for key in ANSWER_KEYS}
-    values["had_scan"] = bool(submission.imaging)
-    if not submission.imaging:
-        del values["imaging"], values["imaging_result"]
-    if not submission.treatments_tried:
-        del values["treatment_weeks"]
-    return values
+def interpreter_language(submission):
+    """The patient's language in English ("Spanish") when it is not English, else ""."""
+    return submission.get_language_display() if submission.needs_interpreter else ""
+
+
+def ruleset_note(ruleset):
+    """Which ruleset scored a submission, and what differs when it is not the current one."""
+    if ruleset == RULESET_VERSION:
+        return f"Scored by ruleset {ruleset}, the current one."
+    earlier = EARLIER_RULESETS.get(ruleset, "")
+    return (
+        f"Scored by ruleset {ruleset}; the current one is {RULESET_VERSION}. Its outcome "
+        f"and findings are kept as they were. {earlier}"
+    ).strip()
 
 
 def action_forms(submission, bound=None):
@@ -112,13 +107,17 @@ def detail_context(submission, user, bound=None):
         "outcome": outcome_view(submission),
         "red_flags": [f for f in findings if f["effect"] == "urgent"],
         "findings": findings,
+        "ruleset_note": ruleset_note(submission.ruleset),
         "fracture_weeks": fracture_weeks(submission),
         "fracture_weeks_today": fracture_weeks(submission, timezone.localdate()),
-        "groups": grouped_answers(answer_values(submission)),
+        "answers": question_rows(
+            submission.answer_values(), submission.as_of, Thresholds.from_settings()
+        ),
         "override": overrides[0] if overrides else None,
         "decision": decisions[0] if decisions else None,
         "timeline": timeline(submission, notes, decisions, overrides),
         "assigned_to_me": submission.assigned_to_id == user.pk,
+        "interpreter_language": interpreter_language(submission),
         **action_forms(submission, bound),
     }
 

@@ -31,6 +31,8 @@ def filtered_queue(filters, *, user):
         queue = queue.filter(status=filters["status"])
     if "location" in filters:
         queue = queue.filter(location=filters["location"])
+    if "language" in filters:
+        queue = queue.filter(language=filters["language"])
     if filters.get("assignee") == "me":
         queue = queue.filter(assigned_to=user)
     elif filters.get("assignee") == "nobody":

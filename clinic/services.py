@@ -11,7 +11,8 @@ from django.utils import timezone
 from clinic.audit import Action, audit_record
 from clinic.models import Decision, Note, OutcomeOverride
 from clinic.workflow import allowed_statuses, effective_outcome
-from screening.models import PRIORITY, Submission
+from screening.eligibility.vocabulary import PRIORITY
+from screening.models import Submission
 
 
 class WorkflowError(Exception):
@@ -110,7 +111,7 @@ def submission_add_note(*, submission, text, actor, ip_address):
 
 
 def submission_override_outcome(*, submission, outcome, reason, actor, ip_address):
-    """Replace the effective outcome (never the screen's own), with a reason; re-prioritise."""
+    """Replace the effective outcome (never the screen's own), with a reason; re-prioritize."""
     with transaction.atomic():
         submission = _lock(submission)
         previous = effective_outcome(submission)

@@ -1,17 +1,25 @@
 """The clinician workspace, mounted at /clinic/. Submissions are addressed by reference,
-never by anything personal."""
+never by anything personal; the queue's search text is POSTed and kept in the session."""
 
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from clinic.forms import SignInForm
-from clinic.views import actions, queue, submission, two_factor
+from clinic.views import actions, queue, session, submission, two_factor
 
 app_name = "clinic"
 
 # Pages anyone may open; every other route here requires the review permission
 # (tests/clinic/test_access.py walks this URLconf to hold that).
 PUBLIC_ROUTES = {"login", "logout"}
+# Pages about the signed-in account's own second factor: admin staff may use them too,
+# since the admin asks for the same second factor. They show no patient data.
+ACCOUNT_ROUTES = {
+    "two-factor-setup",
+    "two-factor-verify",
+    "two-factor-devices",
+    "two-factor-remove",
+}
 
 urlpatterns = [
     path(
@@ -26,7 +34,16 @@ urlpatterns = [
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("two-factor/setup/", two_factor.two_factor_setup, name="two-factor-setup"),
     path("two-factor/verify/", two_factor.two_factor_verify, name="two-factor-verify"),
+    path("two-factor/apps/", two_factor.two_factor_devices, name="two-factor-devices"),
+    path(
+        "two-factor/apps/<int:pk>/remove/",
+        two_factor.two_factor_remove,
+        name="two-factor-remove",
+    ),
+    path("session/", session.session_status, name="session-status"),
+    path("session/extend/", session.session_extend, name="session-extend"),
     path("", queue.queue, name="queue"),
+    path("search/", queue.queue_search, name="queue-search"),
     path("queue.csv", queue.queue_export, name="queue-export"),
     path("dashboard/", queue.dashboard_view, name="dashboard"),
     path("fhir/questionnaire.json", submission.questionnaire_fhir, name="questionnaire-fhir"),

@@ -7,8 +7,8 @@ The effective outcome is read from the stored priority, which is one-to-one with
 outcomes and follows overrides, so showing or filtering it costs no extra query.
 """
 
-from screening import vocabulary
-from screening.models import PRIORITY
+from screening.eligibility import vocabulary
+from screening.eligibility.vocabulary import PRIORITY
 
 OUTCOME_BY_PRIORITY = {priority: outcome for outcome, priority in PRIORITY.items()}
 OUTCOME_LABELS = dict(vocabulary.OUTCOMES)

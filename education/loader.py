@@ -1,9 +1,11 @@
 """Load the education topics shipped as Markdown files into the database.
 
-Loading is idempotent and respects the admin: a topic is created when missing, updated
-when its file changed and nobody edited it in the admin since the last load, and left
-alone when the clinic edited it (its fields no longer match the checksum recorded at
-load time). Running it twice never duplicates a row.
+English pages are `content/*.md`; each other language has a folder of the same files
+(`content/es/*.md`), one row per page and language. Loading is idempotent and respects
+the admin: a topic is created when missing, updated when its file changed and nobody
+edited it in the admin since the last load, and left alone when the clinic edited it (its
+fields no longer match the checksum recorded at load time). Running it twice never
+duplicates a row. A translated file must have its English twin (the same file name).
 """
 
 from dataclasses import dataclass, field
@@ -11,9 +13,10 @@ from datetime import date
 from pathlib import Path
 
 import frontmatter
+from django.conf import settings
 from django.db import transaction
 
-from education.models import Topic, content_checksum
+from education.models import ENGLISH, Topic, content_checksum
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 REQUIRED_KEYS = ("title", "summary", "order", "reviewed_by", "last_reviewed")
@@ -51,26 +54,51 @@ def read_topic_file(path):
     }
 
 
+def topic_files(directory=CONTENT_DIR):
+    """[(language, path)] of every content file: English first, then each translation.
+
+    Raises ContentError for a translated file with no English file of the same name.
+    """
+    directory = Path(directory)
+    english = sorted(directory.glob("*.md"))
+    files = [(ENGLISH, path) for path in english]
+    names = {path.name for path in english}
+    for code, _name in settings.LANGUAGES:
+        if code == ENGLISH:
+            continue
+        for path in sorted((directory / code).glob("*.md")):
+            if path.name not in names:
+                raise ContentError(f"{code}/{path.name}: no English page of that name.")
+            files.append((code, path))
+    return files
+
+
+def label(slug, language):
+    """How the report names a row: its slug, with the language unless it is English."""
+    return slug if language == ENGLISH else f"{slug} ({language})"
+
+
 @transaction.atomic
 def load_topics(directory=CONTENT_DIR):
-    """Create or update topics from every `*.md` file in `directory`; return a LoadReport."""
+    """Create or update topics from every content file under `directory`; return a LoadReport."""
     report = LoadReport()
-    for path in sorted(Path(directory).glob("*.md")):
+    for language, path in topic_files(directory):
         fields = read_topic_file(path)
         slug = fields.pop("slug")
         checksum = content_checksum(**fields)
-        topic = Topic.objects.filter(slug=slug).first()
+        topic = Topic.objects.filter(slug=slug, language=language).first()
+        name = label(slug, language)
         if topic is None:
-            Topic.objects.create(slug=slug, source_checksum=checksum, **fields)
-            report.created.append(slug)
+            Topic.objects.create(slug=slug, language=language, source_checksum=checksum, **fields)
+            report.created.append(name)
         elif topic.edited_since_load:
-            report.kept_admin_edits.append(slug)
+            report.kept_admin_edits.append(name)
         elif topic.source_checksum == checksum:
-            report.unchanged.append(slug)
+            report.unchanged.append(name)
         else:
-            for name, value in fields.items():
-                setattr(topic, name, value)
+            for field_name, value in fields.items():
+                setattr(topic, field_name, value)
             topic.source_checksum = checksum
             topic.save()
-            report.updated.append(slug)
+            report.updated.append(name)
     return report

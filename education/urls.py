@@ -1,6 +1,7 @@
 from django.urls import path
 
 from education import views
+from kypho.views import language_help_page
 
 app_name = "education"
 
@@ -9,4 +10,5 @@ urlpatterns = [
     path("learn/", views.topic_list, name="topic-list"),
     path("learn/<slug:slug>/", views.topic_detail, name="topic-detail"),
     path("contact/", views.contact, name="contact"),
+    path("language-help/", language_help_page, name="language-help"),
 ]

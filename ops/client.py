@@ -3,10 +3,14 @@
 Used against a server on loopback by the audit, the benchmark and the two-process tests.
 """
 
+import html
 import http.cookiejar
+import re
 import urllib.error
 import urllib.parse
 import urllib.request
+
+HIDDEN_INPUT = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)">')
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -39,6 +43,16 @@ class Browser:
                 return response.status
         except urllib.error.HTTPError as error:
             return error.code
+
+    def hidden_fields(self, path):
+        """The hidden inputs of the page at `path` (a questionnaire page's key, say)."""
+        _status, body, _headers = self.get(path)
+        found = HIDDEN_INPUT.findall(body.decode(errors="replace"))
+        return {name: html.unescape(value) for name, value in found}
+
+    def submit(self, path, data):
+        """Open the page at `path` and post its form with `data` and its hidden fields."""
+        return self.post(path, {**self.hidden_fields(path), **data})
 
     def cookie_header(self):
         return "; ".join(f"{c.name}={c.value}" for c in self.jar)

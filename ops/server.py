@@ -1,8 +1,9 @@
 """Serve Kypho as in production, on loopback, for the audit, the benchmark and the scan.
 
 Debug off, a fresh secret key, hashed and compressed static files served by WhiteNoise,
-gunicorn with 2 workers; only HTTPS redirects and secure cookies are off, since the
-tools speak plain HTTP to 127.0.0.1.
+the README's production steps, gunicorn as gunicorn.conf.py configures it (2 threaded
+workers); only HTTPS redirects and secure cookies are off, since the tools speak plain
+HTTP to 127.0.0.1.
 """
 
 import os
@@ -42,27 +43,36 @@ def production_env(database_url, **extra):
     return env
 
 
-def manage(env, *args):
-    subprocess.run([sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env, check=True)
+def manage(env, *args, cwd=BASE_DIR):
+    subprocess.run([sys.executable, "manage.py", *args], cwd=cwd, env=env, check=True)
 
 
-def prepare(env):
-    """Migrate, create the cache table, load the content and collect static files."""
-    for args in (
-        ("migrate", "--noinput", "-v0"),
-        ("createcachetable",),
-        ("load_education",),
-        ("collectstatic", "--noinput", "-v0"),
-    ):
-        manage(env, *args)
+# The README's production steps, in its order (migrate also creates the cache table).
+PRODUCTION_STEPS = (
+    ("migrate", "--noinput", "-v0"),
+    ("load_education",),
+    ("compilemessages", "-v0"),
+    ("collectstatic", "--noinput", "-v0"),
+    ("check", "--deploy", "--database", "default"),
+)
 
 
-def serve(env, port, workers=2):
-    """Start gunicorn on 127.0.0.1:port and wait until /healthz answers."""
+def prepare(env, cwd=BASE_DIR):
+    """Run the README's production steps: migrate, load content, compile translations,
+    collect static, check."""
+    for args in PRODUCTION_STEPS:
+        manage(env, *args, cwd=cwd)
+
+
+def serve(env, port, workers=2, cwd=BASE_DIR):
+    """Start gunicorn as configured for production (gunicorn.conf.py) on 127.0.0.1:port.
+
+    Returns once /healthz answers.
+    """
     gunicorn = str(Path(sys.executable).parent / "gunicorn")
-    command = [gunicorn, "kypho.wsgi:application", "--workers", str(workers)]
-    command += ["--bind", f"127.0.0.1:{port}", "--no-control-socket", "--log-level", "warning"]
-    process = subprocess.Popen(command, cwd=BASE_DIR, env=env)
+    command = [gunicorn, "--config", "gunicorn.conf.py", "--workers", str(workers)]
+    command += ["--bind", f"127.0.0.1:{port}", "--log-level", "warning"]
+    process = subprocess.Popen(command, cwd=cwd, env=env)
     for _ in range(150):
         if process.poll() is not None:
             raise SystemExit(f"gunicorn stopped (exit {process.returncode}); is {port} taken?")

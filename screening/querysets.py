@@ -5,21 +5,20 @@ from datetime import datetime, time, timedelta
 from django.db import models
 from django.utils import timezone
 
+from screening import references
+from screening.eligibility.vocabulary import PRIORITY
+
 
 class SubmissionQuerySet(models.QuerySet):
+    """Reads of submissions for the clinician pages, as `Submission.objects`."""
+
     def review_queue(self):
         """Every submission, most urgent first and oldest first within a priority."""
         return self.select_related("location", "assigned_to").order_by("priority", "created_at")
 
-    def awaiting_review(self):
-        """Submissions nobody has decided or closed yet."""
-        return self.filter(status__in=["new", "in_review"])
-
     def with_outcome(self, outcome):
         """Submissions whose effective outcome is `outcome` (the stored priority follows
         a clinician's override, so this is the (priority, created_at) index)."""
-        from screening.models import PRIORITY
-
         return self.filter(priority=PRIORITY[outcome])
 
     def submitted_between(self, start=None, end=None):
@@ -33,16 +32,19 @@ class SubmissionQuerySet(models.QuerySet):
         return queryset
 
     def search(self, text):
-        """Submissions whose reference, name, email or phone contains `text`."""
+        """Submissions whose reference, name, email or phone contains `text`, or whose
+        reference `text` is, however typed (see `references.canonical`)."""
         text = text.strip()
         if not text:
             return self
-        return self.filter(
+        matches = (
             models.Q(reference__icontains=text)
             | models.Q(full_name__icontains=text)
             | models.Q(email__icontains=text)
             | models.Q(phone__icontains=text)
         )
+        reference = references.canonical(text)
+        return self.filter(matches | models.Q(reference=reference) if reference else matches)
 
 
 def start_of_day(day):

@@ -2,42 +2,41 @@
 
 Keyword-only and atomic. The idempotency key (one per questionnaire in a session) is
 unique in the database, so a double click, a refresh or parallel posts of the final step
-store exactly one row, and each of them gets that row back.
+store exactly one row, and each of them gets that row back. A new row is announced with
+the `submission_stored` signal in the same transaction; whoever listens (the clinic's
+outbox) is not known here.
 """
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from clinic.notifications import notification_enqueue
 from screening.eligibility import evaluate
-from screening.models import PRIORITY, Submission
+from screening.models import ENGLISH, Submission
+from screening.signals import submission_stored
 
 
-def submission_create(*, answers, contact, idempotency_key, consent_version, as_of=None):
-    """Evaluate `answers` and store them with the result; return (submission, created)."""
+def submission_create(
+    *, answers, contact, idempotency_key, consent_version, language=ENGLISH, as_of=None
+):
+    """Evaluate `answers` and store them with the result and the `language` the patient
+    read them in; return (submission, created)."""
     as_of = as_of or timezone.localdate()
     existing = Submission.objects.filter(idempotency_key=idempotency_key).first()
     if existing:
         return existing, False
     result = evaluate(answers, as_of)
-    fields = {name: getattr(answers, name) for name in answers.__dataclass_fields__}
-    for name in ("imaging", "treatments_tried", "other_spine_diagnoses"):
-        fields[name] = list(fields[name])
     try:
         with transaction.atomic():
             submission = Submission.objects.create(
                 idempotency_key=idempotency_key,
                 as_of=as_of,
-                **fields,
+                **Submission.fields_from(answers, result),
                 **contact,
                 consent_version=consent_version,
+                language=language,
                 consented_at=timezone.now(),
-                ruleset=result.ruleset,
-                outcome=result.outcome,
-                findings=[finding.to_dict() for finding in result.findings],
-                priority=PRIORITY[result.outcome],
             )
-            notification_enqueue(submission=submission)
+            submission_stored.send(sender=Submission, submission=submission)
     except IntegrityError:
         return Submission.objects.get(idempotency_key=idempotency_key), False
     return submission, True

@@ -1,41 +1,58 @@
-"""Answers in plain words, grouped by questionnaire step.
+"""Answers in plain words: the check-your-answers page's rows, step by step, and the
+clinician's list, one row per question.
 
-The check-your-answers page and the clinician's view of a submission both show answers
-this way, so a clinician reads exactly the wording the patient chose from.
+Both show an answer key's question and the words the patient chose from, as the answer
+registry declares them, so a clinician reads exactly what the patient read. The check
+page's other fields (contact details, location, the helper's details) take theirs from
+their form field, or the name its form gives it on this page (`summary_labels`: the
+helper's name beside the patient's).
 """
 
 import datetime
 
 from django import forms
+from django.utils import formats
+from django.utils.translation import gettext
 
+from screening.eligibility import QUESTIONS, QUESTIONS_BY_KEY, asked_values
 from screening.wizard import STEPS
 
-HIDDEN_FIELDS = {"onset_unknown", "consent"}
+HIDDEN_FIELDS = {"consent"}
 
 
-def display_answer(field, value, *, name=""):
-    """One answer as the patient saw it (the label of their choice, or their words)."""
+def display_answer(field, value):
+    """A form field's answer as the patient saw it (the label of their choice, or their words)."""
     if value is None or value == "":
-        return "I don't know" if name == "pain_onset_date" else "Not given"
+        return str(getattr(field, "empty_label", None) or gettext("Not given"))
     if isinstance(value, bool):
-        return "Yes" if value else "No"
+        return gettext("Yes") if value else gettext("No")
     if isinstance(value, datetime.date):
-        return value.strftime("%-d %B %Y")
+        return formats.date_format(value)  # "March 27, 2026"
     if isinstance(field, forms.ModelChoiceField):
         return str(value)
     labels = {str(key): label for key, label in getattr(field, "choices", ())}
     if isinstance(value, list | tuple):
-        return ", ".join(labels.get(v, v) for v in value) if value else "None of these"
-    return labels.get(str(value), str(value))
+        if not value:
+            return gettext("None of these")
+        return ", ".join(str(labels.get(v, v)) for v in value)
+    return str(labels.get(str(value), str(value)))
 
 
 def step_rows(step, values):
-    """(name, question, answer) for each shown field of a step, from a dict of values."""
+    """(name, question, answer) for each shown field of a step, from a dict of values,
+    in the patient's language."""
     rows = []
+    labels = getattr(step.form_class, "summary_labels", {})
     for name, field in step.form_class.base_fields.items():
         if name in HIDDEN_FIELDS or name not in values:
             continue
-        rows.append((name, str(field.label), display_answer(field, values[name], name=name)))
+        question = QUESTIONS_BY_KEY.get(name)
+        if question:
+            answer = question.display(values[name], gettext, formats.date_format)
+            rows.append((name, gettext(question.text), answer))
+        else:
+            label = str(labels.get(name, field.label))
+            rows.append((name, label, display_answer(field, values[name])))
     return rows
 
 
@@ -43,3 +60,14 @@ def grouped_answers(values, steps=STEPS):
     """[(step, rows)] for the steps whose fields appear in `values`."""
     groups = [(step, step_rows(step, values)) for step in steps]
     return [(step, rows) for step, rows in groups if rows]
+
+
+def question_rows(values, as_of, thresholds, questions=QUESTIONS):
+    """(question, answer) for each question the patient was asked, in registry order, in
+    English (the clinician's list).
+
+    Which were asked is read from the answers and the age on `as_of` (the pregnancy
+    question is asked only below an age).
+    """
+    asked = asked_values(values, as_of, thresholds, questions)
+    return [(q.text, q.display(asked[q.key])) for q in questions if q.key in asked]

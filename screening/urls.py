@@ -6,8 +6,9 @@ app_name = "screening"
 
 urlpatterns = [
     path("", views.start, name="start"),
+    path("start-again/", views.start_again, name="start-again"),
+    path("expired/", views.session_expired, name="session-expired"),
     path("step/<slug:slug>/", views.step, name="step"),
-    path("get-help-now/", views.urgent_advice, name="urgent-advice"),
     path("check/", views.check, name="check"),
     path("result/<str:reference>/", views.result, name="result"),
 ]

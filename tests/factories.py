@@ -10,8 +10,9 @@ from education.models import Location, Topic
 class TopicFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Topic
-        django_get_or_create = ("slug",)
+        django_get_or_create = ("slug", "language")
 
+    language = "en"
     title = factory.Sequence(lambda n: f"Topic number {n}")
     slug = factory.Sequence(lambda n: f"topic-{n}")
     summary = "A short plain summary."

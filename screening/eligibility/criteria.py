@@ -1,199 +1,182 @@
-"""The four core criteria of SCREENING.md section 2, each reported on every evaluation.
+"""The four core criteria of docs/screening-contract.md section 3, reported every time.
+
+Fracture age and imaging are decided here; the criteria about the pain itself
+(conservative care, pain severity) in `care.py`.
 
 Each function decides one criterion and says why twice: in plain words for the patient
-and, for the clinician, with the inputs and the threshold that decided it. Patient words
-never promise treatment; the screen only sorts submissions for a clinician.
+and, for the clinician, a sentence to read at a glance with the answers and the limit
+that decided it, then a short details sentence with the dates and the setting names.
+Patient words never promise treatment; the screen only sorts submissions for a
+clinician. A function's name is its finding's id (CORE_CRITERIA_IDS is read from
+CORE_CRITERIA).
 """
 
 from datetime import date
 
 from .answers import Answers, Thresholds
+from .care import conservative_care, pain_severity
 from .dates import days_since_onset
-from .results import Finding
+from .results import Finding, rule
+from .words import say
 
-CARE_WORKING_TRENDS = ("worse", "same", "a_little_better")
+SCAN_NAMES = {
+    "xray": "X-ray",
+    "mri": "MRI",
+    "ct": "CT",
+    "bone_scan": "bone scan",
+    "unknown_type": "a scan of unknown type",
+}
+# A "no fracture" reading from one of these is trusted; from an X-ray alone it is not.
+SCANS_THAT_SHOW_A_NEW_FRACTURE = ("mri", "ct", "bone_scan")
 
 
+@rule(tag="Fracture age")
 def fracture_age(answers: Answers, as_of: date, thresholds: Thresholds) -> Finding:
-    """Recent onset supports; borderline, unknown or future dates need review; old excludes."""
+    """Recent onset supports; borderline or unknown, review; old excludes unless cancer."""
     days = days_since_onset(answers, as_of)
     if days is None:
-        return _fracture_age_unknown(thresholds)
-    if days < 0:
         return Finding(
             "fracture_age",
             "review",
-            "The date your pain started is after today. The clinic team will check it.",
-            f"Onset {answers.pain_onset_date} is {-days} days after {as_of}: "
-            "a future date, check it with the patient.",
+            say("You were not sure when the pain started. The clinic team will ask you about it."),
+            "The patient does not know when the pain began, so the fracture's age is "
+            "unknown. Setting: FRACTURE_RECENT_WEEKS="
+            f"{thresholds.fracture_recent_weeks}.",
         )
-    return _fracture_age_known(answers.pain_onset_date, days, as_of, thresholds)
+    if days < 0:  # the parser and the form refuse this; a direct call may not
+        return Finding(
+            "fracture_age",
+            "review",
+            say("The date your pain started is after today. The clinic team will check it."),
+            f"Pain start date {answers.pain_onset_date} is {-days} days after the screening "
+            f"date {as_of}; check it with the patient.",
+        )
+    return _fracture_age_known(answers, days, as_of, thresholds)
 
 
-def _fracture_age_unknown(thresholds):
-    """Review a submission whose onset date the patient does not know."""
-    return Finding(
-        "fracture_age",
-        "review",
-        "You were not sure when the pain started. The clinic team will ask you about it.",
-        f"Onset date unknown: cannot check it is within {thresholds.recent_days} days "
-        f"(FRACTURE_RECENT_WEEKS={thresholds.fracture_recent_weeks}).",
-    )
-
-
-def _fracture_age_known(onset, days, as_of, t):
-    """Sort a known, not-future onset into recent, borderline or too old."""
-    since = f"Onset {onset} is {days} days ({days // 7} weeks) before {as_of}"
+def _fracture_age_known(answers, days, as_of, t):
+    """Sort a known onset into recent, borderline, old with cancer, or too old."""
+    details = f" Pain began {answers.pain_onset_date}, screened {as_of}; "
     if days <= t.recent_days:
         return Finding(
             "fracture_age",
             "supports",
-            f"Your back pain started in the last {t.fracture_recent_weeks} weeks.",
-            f"{since}: recent, within {t.recent_days} days "
-            f"(FRACTURE_RECENT_WEEKS={t.fracture_recent_weeks}).",
+            say(
+                "Your back pain started in the last %(weeks)s weeks.",
+                weeks=t.fracture_recent_weeks,
+            ),
+            f"Pain began {_days(days)} ago, within the {t.recent_days}-day recent window "
+            f"({t.fracture_recent_weeks} weeks).{details}"
+            f"FRACTURE_RECENT_WEEKS={t.fracture_recent_weeks}.",
         )
+    both = (
+        f"FRACTURE_RECENT_WEEKS={t.fracture_recent_weeks}, "
+        f"FRACTURE_MAX_WEEKS={t.fracture_max_weeks}."
+    )
     if days <= t.max_days:
         return Finding(
             "fracture_age",
             "review",
-            f"Your back pain started {t.fracture_recent_weeks} to {t.fracture_max_weeks} "
-            "weeks ago. A doctor will look at this closely.",
-            f"{since}: borderline, between {t.recent_days} and {t.max_days} days "
-            f"(FRACTURE_RECENT_WEEKS={t.fracture_recent_weeks}, "
-            f"FRACTURE_MAX_WEEKS={t.fracture_max_weeks}).",
+            say(
+                "Your back pain started %(low)s to %(high)s weeks ago. A doctor will look at "
+                "this closely.",
+                low=t.fracture_recent_weeks,
+                high=t.fracture_max_weeks,
+            ),
+            f"Pain began {_days(days)} ago, past the {t.recent_days}-day recent window but "
+            f"within the {t.max_days}-day limit ({t.fracture_recent_weeks} to "
+            f"{t.fracture_max_weeks} weeks).{details}{both}",
+        )
+    over = (
+        f"Pain began {_days(days)} ago, over the {t.max_days}-day limit "
+        f"({t.fracture_max_weeks} weeks)."
+    )
+    if answers.cancer_history == "yes":
+        return Finding(
+            "fracture_age",
+            "review",
+            say(
+                "Your back pain started more than %(weeks)s weeks ago. Because you have had "
+                "cancer, a doctor will look at this closely.",
+                weeks=t.fracture_max_weeks,
+            ),
+            f"{over} The patient has had cancer: a fracture weakened by cancer or myeloma "
+            f"may still be treated, so a clinician decides.{details}{both}",
         )
     return Finding(
         "fracture_age",
         "excludes",
-        f"Your back pain started more than {t.fracture_max_weeks} weeks ago. "
-        "This treatment is mostly used for newer breaks.",
-        f"{since}: older than {t.max_days} days (FRACTURE_MAX_WEEKS={t.fracture_max_weeks}).",
+        say(
+            "Your back pain started more than %(weeks)s weeks ago. This treatment is mostly "
+            "used for newer breaks.",
+            weeks=t.fracture_max_weeks,
+        ),
+        f"{over}{details}FRACTURE_MAX_WEEKS={t.fracture_max_weeks}.",
     )
 
 
-IMAGING_VERDICTS = {
-    "fracture": (
-        "supports",
-        "Your scan showed a broken bone in your spine.",
-        "fracture confirmed",
-    ),
-    "no_fracture": (
-        "excludes",
-        "Your scan did not show a broken bone in your spine.",
-        "no fracture seen, nothing for this procedure to treat",
-    ),
-    "unsure": (
-        "review",
-        "You were not sure what your scan showed. The clinic team will read the report.",
-        "patient unsure of the result, obtain the report",
-    ),
-    "not_done": (
-        "review",
-        "You have not had a scan yet. A scan shows what is causing the pain.",
-        "no imaging yet, fracture not confirmed",
-    ),
-}
+def _days(days):
+    """A number of days in words: "1 day", "85 days"."""
+    return "1 day" if days == 1 else f"{days} days"
 
 
+@rule(tag="Imaging")
 def imaging_confirmation(answers: Answers, as_of: date, thresholds: Thresholds) -> Finding:
-    """A scan showing a fracture supports; no fracture excludes; unsure or none, review."""
-    effect, patient_text, meaning = IMAGING_VERDICTS[answers.imaging_result]
-    scans = ", ".join(answers.imaging) or "none"
+    """A fracture on the scan supports; none on MRI, CT or a bone scan excludes; else review."""
+    result, scans = answers.imaging_result, _scan_names(answers.imaging)
+    if result == "fracture":
+        return Finding(
+            "imaging_confirmation",
+            "supports",
+            say("Your scan showed a broken bone in your spine."),
+            f"The scan ({scans}) shows a fracture.",
+        )
+    if result == "no_fracture":
+        return _no_fracture(answers, scans)
+    verdicts = {
+        "unsure": (
+            say("You were not sure what your scan showed. The clinic team will get the report."),
+            f"The patient is not sure what the scan ({scans}) showed; get the report.",
+        ),
+        "waiting": (
+            say("You are waiting for your scan result. The clinic team will get the report."),
+            f"The patient is waiting for the result of the scan ({scans}); get the report.",
+        ),
+        "not_done": (
+            say("You have not had a scan yet. A scan shows what is causing the pain."),
+            "No scan yet, so no fracture is confirmed.",
+        ),
+    }
+    patient_text, clinician_text = verdicts[result]
+    return Finding("imaging_confirmation", "review", patient_text, clinician_text)
+
+
+def _no_fracture(answers, scans):
+    """No fracture seen: trusted on MRI, CT or a bone scan; an X-ray alone can miss one."""
+    if set(answers.imaging) & set(SCANS_THAT_SHOW_A_NEW_FRACTURE):
+        return Finding(
+            "imaging_confirmation",
+            "excludes",
+            say("Your scan did not show a broken bone in your spine."),
+            f"No fracture seen on the scan ({scans}): nothing for this procedure to treat.",
+        )
     return Finding(
         "imaging_confirmation",
-        effect,
-        patient_text,
-        f"imaging_result={answers.imaging_result} (imaging: {scans}): {meaning}.",
-    )
-
-
-def conservative_care(answers: Answers, as_of: date, thresholds: Thresholds) -> Finding:
-    """Care tried long enough without relief, or severe pain keeping the patient down."""
-    t = thresholds
-    if answers.hospitalised_or_unable_to_walk and answers.pain_score >= t.severe_pain_score:
-        return _severe_pain_path(answers, t)
-    care = f"treatments_tried={', '.join(answers.treatments_tried) or 'none'} for "
-    care += f"{answers.treatment_weeks} weeks, pain_trend={answers.pain_trend}"
-    if answers.pain_trend == "much_better":
-        return Finding(
-            "conservative_care",
-            "excludes",
-            "Your pain is getting much better. That is good news.",
-            f"{care}: conservative care is working.",
-        )
-    reasons = _care_shortfalls(answers, t)
-    if reasons:
-        return _care_review(care, reasons)
-    return Finding(
-        "conservative_care",
-        "supports",
-        f"You have tried other treatments for {answers.treatment_weeks} weeks "
-        "and the pain has not gone away.",
-        f"{care}: at least MIN_CONSERVATIVE_CARE_WEEKS={t.min_conservative_care_weeks} "
-        "weeks of care without enough relief.",
-    )
-
-
-def _severe_pain_path(answers, t):
-    """Support a patient whose severe pain keeps them in hospital or off their feet."""
-    return Finding(
-        "conservative_care",
-        "supports",
-        "Your pain is very bad and keeps you in hospital or unable to walk.",
-        f"hospitalised_or_unable_to_walk=true and pain_score={answers.pain_score} >= "
-        f"SEVERE_PAIN_SCORE={t.severe_pain_score}: no trial of conservative care needed.",
-    )
-
-
-def _care_review(care, reasons):
-    """Ask for review, saying every way conservative care falls short."""
-    return Finding(
-        "conservative_care",
         "review",
-        " ".join(patient for patient, _ in reasons)
-        + " The clinic team will talk with you about it.",
-        f"{care}: {'; '.join(clinician for _, clinician in reasons)}.",
+        say(
+            "Your scan did not show a broken bone. This kind of scan can miss a new break, "
+            "so a doctor will look at it."
+        ),
+        f"No fracture reported, but only from {scans}, which can miss a new fracture; "
+        "consider an MRI.",
     )
 
 
-def _care_shortfalls(answers, t):
-    """List why conservative care is not yet enough, as (patient, clinician) wordings."""
-    reasons = []
-    if not answers.treatments_tried:
-        reasons.append(("You have not tried other treatments yet.", "no treatment tried"))
-    elif answers.treatment_weeks < t.min_conservative_care_weeks:
-        reasons.append(
-            (
-                f"You have tried other treatments for less than "
-                f"{t.min_conservative_care_weeks} weeks.",
-                f"{answers.treatment_weeks} < "
-                f"MIN_CONSERVATIVE_CARE_WEEKS={t.min_conservative_care_weeks}",
-            )
-        )
-    if answers.pain_trend not in CARE_WORKING_TRENDS:
-        reasons.append(
-            ("You were not sure if your pain is getting better or worse.", "trend unsure")
-        )
-    return reasons
-
-
-def pain_severity(answers: Answers, as_of: date, thresholds: Thresholds) -> Finding:
-    """Pain at or above MIN_PAIN_SCORE supports; anything lower excludes."""
-    score, minimum = answers.pain_score, thresholds.min_pain_score
-    if score >= minimum:
-        return Finding(
-            "pain_severity",
-            "supports",
-            f"Your worst pain is {score} out of 10.",
-            f"pain_score={score} >= MIN_PAIN_SCORE={minimum}.",
-        )
-    return Finding(
-        "pain_severity",
-        "excludes",
-        f"Your worst pain is {score} out of 10. This treatment is for stronger pain.",
-        f"pain_score={score} < MIN_PAIN_SCORE={minimum}.",
-    )
+def _scan_names(imaging):
+    """The scans in clinicians' words: "X-ray and MRI"."""
+    names = [SCAN_NAMES[scan] for scan in imaging] or ["none"]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 CORE_CRITERIA = (fracture_age, imaging_confirmation, conservative_care, pain_severity)
-CORE_CRITERIA_IDS = ("fracture_age", "imaging_confirmation", "conservative_care", "pain_severity")
+CORE_CRITERIA_IDS = tuple(criterion.__name__ for criterion in CORE_CRITERIA)

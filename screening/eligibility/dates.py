@@ -1,21 +1,20 @@
 """Date arithmetic the rules and the clinician queue share: fracture age and patient age.
 
-Kept apart so the queue can show "11 weeks" with exactly the numbers the rules used.
+Kept apart so the queue can show "11 weeks" with exactly the numbers the rules used, and
+so the answer registry can ask the pregnancy question by age without importing the rules.
 """
 
 from datetime import date
 
-from .answers import Answers
 
-
-def days_since_onset(answers: Answers, as_of: date) -> int | None:
-    """Whole days from the pain onset date to `as_of`; None when the date is unknown."""
+def days_since_onset(answers, as_of: date) -> int | None:
+    """Whole days from the pain onset date of `answers` to `as_of`; None when unknown."""
     if answers.pain_onset_date is None:
         return None
     return (as_of - answers.pain_onset_date).days
 
 
-def fracture_age_weeks(answers: Answers, as_of: date) -> int | None:
+def fracture_age_weeks(answers, as_of: date) -> int | None:
     """Whole weeks (rounded down) from onset to `as_of`; None when the date is unknown."""
     days = days_since_onset(answers, as_of)
     return None if days is None else days // 7

@@ -1,19 +1,21 @@
 """Turning a JSON-style answer record into Answers, strictly, and back again.
 
-The `screen` command and any import of stored answers pass through `parse_record`, so a
-typo or a wrong type is refused with a sentence naming the record and the key, never
-guessed at: `"5"` is not a pain score and `1` is not `true`. The rules assume what this
-module guarantees: every key present, values from the vocabulary, no onset after `as_of`,
-and `imaging_result` agreeing with `imaging` (SCREENING.md sections 1 and 3).
+Every record the `screen` command reads passes through `parse_record`, so a typo or a
+wrong type is refused with a sentence naming the record and the key, never guessed at:
+`"5"` is not a pain score, `1` is not `true`, `true` is not `"yes"`, and a key written
+twice in one object is refused rather than silently taking its last value (`read_json`
+keeps the duplicates for `parse_record` to name). The rules assume what this module
+guarantees: every key present, values from the vocabulary, no onset after `as_of`, and
+`imaging_result` agreeing with `imaging` (docs/screening-contract.md sections 1 and 4).
+Each key's reader is chosen by its kind in the answer registry (`questions.py`).
 """
 
 import json
 import re
 from datetime import date
 
-from screening import vocabulary as v
-
 from .answers import Answers
+from .questions import ANSWER_KEYS, QUESTIONS
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -38,9 +40,9 @@ def _shown(value):
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _words(choices):
-    """List a vocabulary's values for an error message."""
-    return ", ".join(f"'{value}'" for value in v.values_of(choices))
+def _words(values):
+    """List the allowed values for an error message."""
+    return ", ".join(f"'{value}'" for value in values)
 
 
 def _boolean(value):
@@ -61,26 +63,29 @@ def _whole_number(low, high):
     return read
 
 
-def _choice(choices):
-    """Make a reader accepting one value of a vocabulary."""
+def _choice(values):
+    """Make a reader accepting one of `values`."""
 
     def read(value):
-        if not isinstance(value, str) or value not in v.values_of(choices):
-            raise _Invalid(f"must be one of {_words(choices)}, not {_shown(value)}")
+        if not isinstance(value, str) or value not in values:
+            words = ""
+            if isinstance(value, bool) and "unsure" in values:
+                words = " (this answer is a word, not true or false)"
+            raise _Invalid(f"must be one of {_words(values)}, not {_shown(value)}{words}")
         return value
 
     return read
 
 
-def _subset(choices):
-    """Make a reader accepting a list of distinct values of a vocabulary (maybe empty)."""
+def _subset(values):
+    """Make a reader accepting a list of distinct items of `values` (maybe empty)."""
 
     def read(value):
         if not isinstance(value, list):
-            raise _Invalid(f"must be a list of {_words(choices)} (or []), not {_shown(value)}")
+            raise _Invalid(f"must be a list of {_words(values)} (or []), not {_shown(value)}")
         for item in value:
-            if not isinstance(item, str) or item not in v.values_of(choices):
-                raise _Invalid(f"lists {_shown(item)}, which is not one of {_words(choices)}")
+            if not isinstance(item, str) or item not in values:
+                raise _Invalid(f"lists {_shown(item)}, which is not one of {_words(values)}")
             if value.count(item) > 1:
                 raise _Invalid(f"lists '{item}' more than once")
         return tuple(value)
@@ -110,30 +115,39 @@ def _date_or_null(value):
         ) from None
 
 
-READERS = {
-    "pain_onset_date": _date_or_null,
-    "onset_event": _choice(v.ONSET_EVENTS),
-    "pain_score": _whole_number(0, 10),
-    "pain_trend": _choice(v.PAIN_TRENDS),
-    "hospitalised_or_unable_to_walk": _boolean,
-    "imaging": _subset(v.IMAGING_TYPES),
-    "imaging_result": _choice(v.IMAGING_RESULTS),
-    "treatments_tried": _subset(v.TREATMENTS),
-    "treatment_weeks": _whole_number(0, 520),
-    "osteoporosis": _choice(v.OSTEOPOROSIS),
-    "cancer_history": _boolean,
-    "long_term_steroids": _boolean,
-    "other_spine_diagnoses": _subset(v.SPINE_DIAGNOSES),
-    "neuro_symptoms": _choice(v.NEURO_SYMPTOMS),
-    "bladder_bowel_changes": _boolean,
-    "fever": _boolean,
-    "active_infection": _boolean,
-    "blood_thinners": _boolean,
-    "bleeding_disorder": _boolean,
-    "cement_or_contrast_allergy": _boolean,
-    "pregnant": _boolean,
-    "date_of_birth": _date,
-}
+class JSONObject(dict):
+    """A JSON object as read, remembering the keys written in it more than once."""
+
+    duplicates: tuple[str, ...] = ()
+
+
+def _object(pairs):
+    """Build a JSONObject from its (key, value) pairs, noting repeated keys in order."""
+    made = JSONObject(pairs)
+    keys = [key for key, _value in pairs]
+    made.duplicates = tuple(dict.fromkeys(key for key in keys if keys.count(key) > 1))
+    return made
+
+
+def read_json(text: str):
+    """Parse JSON text whose objects remember repeated keys (json.loads would keep the last)."""
+    return json.loads(text, object_pairs_hook=_object)
+
+
+def reader_for(question):
+    """The function that reads and checks one JSON value of `question`."""
+    if question.kind == "date":
+        return _date_or_null if question.optional else _date
+    if question.kind == "integer":
+        return _whole_number(question.low, question.high)
+    if question.kind == "choice":
+        return _choice(question.values)
+    if question.kind == "multi":
+        return _subset(question.values)
+    return _boolean
+
+
+READERS = {question.key: reader_for(question) for question in QUESTIONS}
 
 
 def parse_record(
@@ -142,6 +156,8 @@ def parse_record(
     """Validate one answer record; return its Answers and its as_of (default `today`)."""
     if not isinstance(record, dict):
         raise AnswerError(f"must be a JSON object, not {_shown(record)}", index=index)
+    for key in getattr(record, "duplicates", ()):
+        raise AnswerError("is written more than once; give each key once", key=key, index=index)
     _check_keys(record, index)
     as_of = today or date.today()
     if "as_of" in record:
@@ -163,7 +179,7 @@ def _read(key, reader, record, index):
 
 def _check_keys(record, index):
     """Refuse a record missing an answer key or holding a key the contract does not know."""
-    for key in v.ANSWER_KEYS:
+    for key in ANSWER_KEYS:
         if key not in record:
             raise AnswerError("is missing (every answer key is required)", key=key, index=index)
     for key in record:
@@ -196,7 +212,7 @@ def _check_imaging(answers, index):
 def answers_to_dict(answers: Answers) -> dict:
     """Return answers as a JSON-friendly record (ISO dates, lists); parse_record's inverse."""
     record = {}
-    for key in v.ANSWER_KEYS:
+    for key in ANSWER_KEYS:
         value = getattr(answers, key)
         if isinstance(value, date):
             value = value.isoformat()

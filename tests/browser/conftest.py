@@ -5,10 +5,12 @@ Playwright cannot download its own browser here, so it drives /usr/bin/chromium
 the test's thread, so Django must be told that ORM calls from the test are fine.
 """
 
+import importlib
 import os
 import shutil
 
 import pytest
+from django.apps import apps
 
 from tests.browser.quality import (
     CLINICIAN_TARGET_PX,
@@ -61,6 +63,8 @@ def site(settings, topics):
     """The shipped education content, and no rate limit in the way of many journeys."""
     require_npm_tools()
     settings.SUBMISSION_RATE_LIMIT = 1000
+    settings.QUESTIONNAIRE_START_LIMIT = 10_000
+    settings.QUESTIONNAIRE_RATE_LIMIT = 10_000
     return topics
 
 
@@ -78,3 +82,11 @@ def clinician_page(new_context, request):
     page = new_context(**DESKTOP).new_page()
     page.checker = PageChecker(page, folder=request.node.name, min_target_px=CLINICIAN_TARGET_PX)
     return page
+
+
+@pytest.fixture
+def clinicians_group():
+    """The Clinicians group, made as its migration makes it: a browser test that ran
+    before may have flushed it, and serialized rollback does not bring it back."""
+    migration = importlib.import_module("clinic.migrations.0002_clinicians_group")
+    migration.create_group(apps, None)

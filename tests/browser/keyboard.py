@@ -3,12 +3,13 @@ and Enter to follow a link or send a form. No clicks, no filling by selector.
 
 `answer_step(page, data)` walks the form from wherever focus is, answers the fields named
 in `data` (the questionnaire's POST data, as in tests/screening/journey.py), leaves the
-others as they are, and presses Enter on the submit button. Every stop on the way must
+others as they are, and presses Enter on the submit button. A line break in a text area's
+answer is typed with Enter, as a person would. Every stop on the way must
 show a focus ring.
 """
 
 MAX_TAB_STOPS = 150
-TEXT_TYPES = {"text", "tel", "email", "number", "password", "search", "url"}
+TEXT_TYPES = {"text", "tel", "email", "number", "password", "search", "url", "textarea"}
 
 
 def focused(page):
@@ -53,7 +54,7 @@ def answer_step(page, data):
         if state and state["tag"] == "button" and state["type"] == "submit":
             press_enter(page)
             return
-        if state and state["tag"] == "input" and state["name"] in data:
+        if state and state["tag"] in ("input", "textarea") and state["name"] in data:
             answer_field(page, state, data[state["name"]], done)
         state = tab(page)
     raise AssertionError("no submit button in the Tab order")

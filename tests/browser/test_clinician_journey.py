@@ -13,9 +13,10 @@ from django.utils import timezone
 
 from clinic.models import Decision
 from screening.models import Submission
+from tests.browser.clinician import send_sign_in
 from tests.browser.keyboard import activate, answer_step
 from tests.clinic.factories import make_submission, make_user
-from tests.screening.conftest import make_answers
+from tests.screening.factories import make_answers
 from tests.screening.journey import patient_steps
 
 pytestmark = [
@@ -23,14 +24,12 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-PASSWORD = "not-a-real-password-1"  # tests.clinic.factories.make_user's
-
 
 def older_submissions():
     """Earlier, less pressing submissions: likely, needs review and unlikely."""
     today = timezone.localdate()
     onset = today - timedelta(days=30)
-    changes = ({}, {"cancer_history": True}, {"pain_trend": "much_better"})
+    changes = ({}, {"cancer_history": "yes"}, {"pain_trend": "much_better"})
     for days, change in enumerate(changes, start=1):
         answers = make_answers(pain_onset_date=onset, **change)
         make_submission(answers=answers, created_at=timezone.now() - timedelta(days=days))
@@ -42,7 +41,7 @@ def patient_sends_urgent_answers(page):
     activate(page, "Start now", tag="button")
     for slug, data in patient_steps(fever="yes").items():
         answer_step(page, data)
-        if slug == "warning-signs":
+        if slug == "fever":
             activate(page, "Continue the questions")
     activate(page, "Send my answers", tag="button")
     return page.locator(".reference").inner_text()
@@ -53,13 +52,10 @@ def sign_in(page):
     assert reverse("clinic:login") in page.url, "the queue let an anonymous visitor in"
     assert page.get_by_role("heading", level=1).inner_text() == "Clinician sign in"
     page.checker.check("sign-in")
-    page.get_by_label("Username").fill("dr-ada")
-    page.get_by_label("Password").fill("wrong-password-entirely")
-    page.get_by_role("button", name="Sign in").click()
+    send_sign_in(page, "dr-ada", "wrong-password-entirely")
     assert page.get_by_role("alert").is_visible()
     page.checker.check("sign-in-error")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    send_sign_in(page, "dr-ada")
     assert page.get_by_role("heading", level=1).inner_text() == "Review queue"
 
 
@@ -70,7 +66,9 @@ def download(page, link_name):
     return info.value.path().read_text(encoding="utf-8")
 
 
-def test_clinician_finds_reviews_and_exports_the_submission(patient_page, clinician_page):
+def test_clinician_finds_reviews_and_exports_the_submission(
+    patient_page, clinician_page, clinicians_group
+):
     older_submissions()
     reference = patient_sends_urgent_answers(patient_page)
     assert Submission.objects.get(reference=reference).outcome == "urgent"
@@ -103,9 +101,11 @@ def test_clinician_finds_reviews_and_exports_the_submission(patient_page, clinic
     assert Decision.objects.get(submission=row).decision == "urgent_care_advised"
     page.checker.check("submission-decided")
 
-    fhir = json.loads(download(page, "Download FHIR QuestionnaireResponse"))
-    assert fhir["resourceType"] == "QuestionnaireResponse"
+    fhir = json.loads(download(page, "Download FHIR record"))
+    assert fhir["resourceType"] == "Bundle"
     assert reference in json.dumps(fhir["identifier"])
+    resources = [entry["resource"]["resourceType"] for entry in fhir["entry"]]
+    assert resources == ["Patient", "QuestionnaireResponse", "RiskAssessment"]
 
     page.get_by_role("link", name="Review queue").first.click()
     exported = list(csv.DictReader(io.StringIO(download(page, "Download these results as CSV"))))

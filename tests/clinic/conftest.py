@@ -1,25 +1,8 @@
-"""Fixtures of the clinician tests: accounts, signed-in clients and answers by outcome."""
-
-from datetime import timedelta
+"""Fixtures of the clinician tests: accounts, signed-in clients and submissions by outcome."""
 
 import pytest
-from django.utils import timezone
 
-from tests.clinic.factories import make_submission, make_user
-from tests.screening.conftest import make_answers
-
-
-def answers_for(outcome, as_of=None):
-    """Answers the engine scores as `outcome` on `as_of` (default today)."""
-    as_of = as_of or timezone.localdate()
-    onset = as_of - timedelta(days=30)
-    changes = {
-        "likely_candidate": {},
-        "needs_review": {"cancer_history": True},
-        "unlikely_candidate": {"pain_trend": "much_better"},
-        "urgent": {"fever": True},
-    }[outcome]
-    return make_answers(pain_onset_date=onset, **changes)
+from tests.clinic.factories import answers_for, make_submission, make_user
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""Rows for the clinician tests: submissions scored by the real engine, and accounts."""
+"""Rows for the clinician tests: answers by outcome, submissions scored by the real engine,
+and accounts."""
 
 import uuid
 from datetime import timedelta
@@ -8,8 +9,8 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from screening.eligibility import evaluate
-from screening.models import PRIORITY, Submission
-from tests.screening.conftest import make_answers
+from screening.models import Submission
+from tests.screening.factories import make_answers
 
 CONTACT = {
     "full_name": "Margaret Example",
@@ -17,6 +18,26 @@ CONTACT = {
     "phone": "555 010 0199",
     "contact_method": "phone",
 }
+# A daughter who filled it in for her mother, and a note with a line break and markup.
+HELPED = {
+    "helper_name": "Susan Example",
+    "helper_relationship": "Daughter",
+    "helper_phone": "555 010 0142",
+    "anything_else": "I use a walker.\nMy son drives me <b>on Tuesdays</b> & can help.",
+}
+
+
+def answers_for(outcome, as_of=None):
+    """Answers the engine scores as `outcome` on `as_of` (default today)."""
+    as_of = as_of or timezone.localdate()
+    onset = as_of - timedelta(days=30)
+    changes = {
+        "likely_candidate": {},
+        "needs_review": {"cancer_history": "yes"},
+        "unlikely_candidate": {"pain_trend": "much_better"},
+        "urgent": {"fever": True},
+    }[outcome]
+    return make_answers(pain_onset_date=onset, **changes)
 
 
 def build_submission(*, answers=None, as_of=None, location=None, **fields):
@@ -24,22 +45,14 @@ def build_submission(*, answers=None, as_of=None, location=None, **fields):
     scores them on `as_of` (default today); `fields` override any column."""
     as_of = as_of or timezone.localdate()
     answers = answers or make_answers(pain_onset_date=as_of - timedelta(days=30))
-    result = evaluate(answers, as_of)
-    values = {name: getattr(answers, name) for name in answers.__dataclass_fields__}
-    for name in ("imaging", "treatments_tried", "other_spine_diagnoses"):
-        values[name] = list(values[name])
     row = {
-        **values,
+        **Submission.fields_from(answers, evaluate(answers, as_of)),
         **CONTACT,
         "idempotency_key": uuid.uuid4(),
         "as_of": as_of,
         "location": location,
         "consent_version": "test",
         "consented_at": timezone.now(),
-        "ruleset": result.ruleset,
-        "outcome": result.outcome,
-        "findings": [finding.to_dict() for finding in result.findings],
-        "priority": PRIORITY[result.outcome],
     }
     row.update(fields)
     return Submission(**row)
@@ -55,10 +68,11 @@ def make_submission(*, created_at=None, **kwargs):
     return submission
 
 
-def make_user(username, *, clinician=False, **fields):
-    user = get_user_model().objects.create_user(
-        username, password="not-a-real-password-1", **fields
-    )
+TEST_PASSWORD = "not-a-real-password-1"  # noqa: S105 (test accounts only)
+
+
+def make_user(username, *, clinician=False, password=TEST_PASSWORD, **fields):
+    user = get_user_model().objects.create_user(username, password=password, **fields)
     if clinician:
         user.groups.add(Group.objects.get(name="Clinicians"))
     return user

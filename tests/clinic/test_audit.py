@@ -1,6 +1,7 @@
 """The audit log: what is recorded, from where, without health data, and never changed."""
 
 import json
+from ipaddress import ip_network
 
 import pytest
 from django.contrib.admin.sites import site
@@ -10,7 +11,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from clinic.models import AuditEntry
-from kypho.net import client_ip
+from tests.clinic.helpers import search_queue
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +41,7 @@ def test_a_decision_is_audited_without_health_data(clinician_client, submission)
 
 
 def test_search_text_is_not_audited(clinician_client):
-    clinician_client.get(reverse("clinic:queue"), {"q": "Margaret"})
+    search_queue(clinician_client, {"q": "Margaret"})
     entry = AuditEntry.objects.get(action="view_queue")
     assert "Margaret" not in json.dumps(entry.detail)
     assert entry.detail["filters"] == ["q"]
@@ -84,17 +85,33 @@ def test_admin_reads_but_cannot_add_change_or_delete(admin_client):
 
 
 @pytest.mark.parametrize(
-    ("trust", "meta", "expected"),
+    ("action", "data"),
     [
-        (False, {"REMOTE_ADDR": "10.0.0.5", "HTTP_X_FORWARDED_FOR": "6.6.6.6"}, "10.0.0.5"),
-        (True, {"REMOTE_ADDR": "10.0.0.5", "HTTP_X_FORWARDED_FOR": "6.6.6.6, 8.8.4.4"}, "8.8.4.4"),
-        (True, {"REMOTE_ADDR": "10.0.0.5", "HTTP_X_FORWARDED_FOR": "nonsense"}, "10.0.0.5"),
-        (False, {"REMOTE_ADDR": ""}, None),
+        ("submission-override", {"outcome": "urgent", "reason": ""}),
+        ("submission-status", {"status": "bogus"}),
+        ("submission-assign", {"assignee": "999999"}),
+        ("submission-decision", {"decision": ""}),
+        ("submission-note", {"text": ""}),
     ],
 )
-def test_client_address(settings, trust, meta, expected):
-    settings.TRUST_X_FORWARDED_FOR = trust
-    request = RequestFactory().get("/", **meta)
-    if not meta.get("REMOTE_ADDR"):
-        request.META.pop("REMOTE_ADDR", None)
-    assert client_ip(request) == expected
+def test_a_refused_action_shows_the_record_and_audits_the_view(
+    clinician_client, clinician, submission, action, data
+):
+    response = clinician_client.post(url(action, submission), data, REMOTE_ADDR="10.1.2.4")
+    assert response.status_code == 400
+    assert submission.full_name in response.content.decode()
+    entry = AuditEntry.objects.get(action="view")
+    assert entry.actor == clinician and entry.reference == submission.reference
+    assert entry.ip_address == "10.1.2.4"
+
+
+def test_a_client_cannot_forge_its_address_in_the_audit_log(clinician_client, submission, settings):
+    # Behind a proxy at 127.0.0.1; this client reaches the server directly and forges it.
+    settings.TRUSTED_PROXIES = [ip_network("127.0.0.1")]
+    settings.TRUST_X_FORWARDED_FOR = True  # the older switch, so the test holds against it
+    clinician_client.get(
+        url("submission-detail", submission),
+        REMOTE_ADDR="203.0.113.7",
+        HTTP_X_FORWARDED_FOR="198.51.100.1",
+    )
+    assert AuditEntry.objects.get(action="view").ip_address == "203.0.113.7"

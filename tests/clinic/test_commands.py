@@ -8,8 +8,9 @@ from django.core.management import CommandError, call_command
 
 from clinic.models import Decision, OutcomeOverride
 from education.models import Location
-from screening.eligibility import evaluate
-from screening.models import PRIORITY, Submission
+from screening.eligibility import RULESET_VERSION, answers_to_dict, evaluate, parse_record
+from screening.eligibility.vocabulary import PRIORITY
+from screening.models import Submission
 
 pytestmark = pytest.mark.django_db
 
@@ -57,8 +58,14 @@ def test_load_demo_covers_every_outcome_status_and_location(settings):
         None,
         *Location.objects.values_list("pk", flat=True),
     }
-    for submission in submissions:  # the engine decided every outcome
+    for submission in submissions:  # the engine decided every outcome, on valid answers
         assert evaluate(submission.to_answers(), submission.as_of).outcome == submission.outcome
+        record = answers_to_dict(submission.to_answers()) | {"as_of": str(submission.as_of)}
+        assert parse_record(record) == (submission.to_answers(), submission.as_of)
+    found = {finding["id"] for s in submissions for finding in s.findings}
+    assert {"trauma_unimaged", "major_trauma", "cancer", "bleeding_risk"} <= found
+    assert {s.ruleset for s in submissions} == {RULESET_VERSION}
+    assert submissions.filter(language="es").count() == 15  # one patient in four
     assert OutcomeOverride.objects.exists() and Decision.objects.exists()
     clinician = get_user_model().objects.get(username="demo-clinician")
     assert clinician.has_perm("screening.review_submission")

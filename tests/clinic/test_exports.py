@@ -1,19 +1,15 @@
-"""The exports: CSV of the filtered queue, FHIR R4 resources, and the printable summary."""
+"""The exports: CSV of the filtered queue and the printable summary (FHIR: test_fhir.py)."""
 
 import csv
 import io
-from dataclasses import replace
 
 import pytest
 from django.urls import reverse
-from fhir.resources.R4B.questionnaire import Questionnaire
-from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 
-from clinic.exports import HEADER, safe_cell
+from clinic.exports import HEADER, safe_cell, safe_phone
 from clinic.models import AuditEntry
-from screening.vocabulary import ANSWER_KEYS
-from tests.clinic.conftest import answers_for
-from tests.clinic.factories import make_submission
+from tests.clinic.factories import HELPED, make_submission
+from tests.clinic.helpers import search_queue
 
 pytestmark = pytest.mark.django_db
 
@@ -40,8 +36,34 @@ def test_csv_has_a_header_and_the_filtered_rows_in_queue_order(clinician_client,
     assert record["findings_not_supporting"] == "fever"
 
 
+def test_csv_has_the_helper_and_the_note_with_its_line_break(clinician_client):
+    make_submission(**{**HELPED, "anything_else": "Walker.\n=1+1 is not a formula"})
+    make_submission()
+    rows = csv_rows(clinician_client.get(reverse("clinic:queue-export")))
+    assert rows[0][-4:] == ["helper_name", "helper_relationship", "helper_phone", "anything_else"]
+    helped, own = (dict(zip(HEADER, row, strict=True)) for row in rows[1:])
+    assert (helped["helper_name"], helped["helper_relationship"]) == ("Susan Example", "Daughter")
+    assert helped["helper_phone"] == "555 010 0142"
+    assert helped["anything_else"] == "Walker.\n'=1+1 is not a formula"
+    assert [own[key] for key in rows[0][-4:]] == ["", "", "", ""]
+
+
+def test_csv_has_the_language_code_beside_the_contact_method(clinician_client, submission_of):
+    submission_of("urgent", language="es")
+    submission_of("likely_candidate")
+    rows = csv_rows(clinician_client.get(reverse("clinic:queue-export")))
+    header = rows[0]
+    assert header.index("language") == header.index("contact_method") + 1
+    assert [dict(zip(header, row, strict=True))["language"] for row in rows[1:]] == ["es", "en"]
+    only_spanish = csv_rows(
+        clinician_client.get(reverse("clinic:queue-export"), {"language": "es"})
+    )
+    assert len(only_spanish) == 2 and only_spanish[1][header.index("language")] == "es"
+
+
 def test_csv_export_is_audited_without_the_search_text(clinician_client):
-    clinician_client.get(reverse("clinic:queue-export"), {"q": "Margaret"})
+    page = search_queue(clinician_client, {"q": "Margaret"})
+    clinician_client.get(f"{reverse('clinic:queue-export')}?{page.context['query']}")
     entry = AuditEntry.objects.get(action="export_csv")
     assert entry.detail == {"filters": ["q"]}
 
@@ -67,61 +89,46 @@ def test_a_formula_in_a_name_reaches_the_csv_quoted(clinician_client):
     rows = csv_rows(clinician_client.get(reverse("clinic:queue-export")))
     record = dict(zip(HEADER, rows[1], strict=True))
     assert record["full_name"] == "'=cmd|' /C calc'!A0"
-    assert record["phone"] == "'+1 555 0100"
+    assert record["phone"] == "+1 555 0100"
 
 
-def test_questionnaire_is_valid_fhir_with_the_contract_link_ids(clinician_client):
-    response = clinician_client.get(reverse("clinic:questionnaire-fhir"))
-    data = response.json()
-    resource = Questionnaire.model_validate(data)
-    assert [item.linkId for item in resource.item] == list(ANSWER_KEYS)
-    imaging = next(item for item in data["item"] if item["linkId"] == "imaging")
-    assert imaging["repeats"] is True
-    assert [o["valueCoding"]["code"] for o in imaging["answerOption"]] == [
-        "xray",
-        "mri",
-        "ct",
-        "bone_scan",
-    ]
+SEPARATOR_ATTACKS = [
+    "Smith;=1+1+cmd|' /C calc'!A0",
+    'Smith,=HYPERLINK("http://x")',
+    "Smith\t@SUM(A1)",
+    "Smith;-2+3;+4",
+    "Smith\r\n=1+1",
+]
 
 
-def test_questionnaire_response_is_valid_fhir(clinician_client):
-    submission = make_submission(answers=answers_for("urgent"))
-    url = reverse("clinic:submission-fhir", kwargs={"reference": submission.reference})
-    response = clinician_client.get(url)
-    assert response["Content-Type"] == "application/fhir+json"
-    data = response.json()
-    resource = QuestionnaireResponse.model_validate(data)
-    assert resource.status == "completed"
-    assert resource.identifier.value == submission.reference
-    answers = {item.linkId: item.answer for item in resource.item}
-    assert set(answers) == set(ANSWER_KEYS)
-    assert answers["fever"][0].valueBoolean is True
-    assert answers["pain_score"][0].valueInteger == 7
-    assert [a.valueCoding.code for a in answers["imaging"]] == ["xray", "mri"]
-    assert answers["pain_onset_date"][0].valueDate == submission.pain_onset_date
-    assert "Margaret" not in response.content.decode()
-    assert AuditEntry.objects.filter(action="export_fhir", reference=submission.reference).exists()
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_no_cell_starts_a_formula_whatever_the_separator(clinician_client, delimiter):
+    for name in SEPARATOR_ATTACKS:
+        make_submission(full_name=name, phone="+44 20 7946 0958", email="a;=b@example.org")
+    response = clinician_client.get(reverse("clinic:queue-export"))
+    content = b"".join(response.streaming_content).decode()
+    rows = list(csv.reader(io.StringIO(content), delimiter=delimiter))
+    cells = [cell for row in rows[1:] for cell in row]
+    risky = [cell for cell in cells if cell.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    # The one exception: a phone number of digits, spaces and +-(). only, as typed.
+    assert set(risky) <= {"+44 20 7946 0958"}
+    if delimiter == ",":
+        phones = [dict(zip(HEADER, row, strict=True))["phone"] for row in rows[1:]]
+        assert phones == ["+44 20 7946 0958"] * len(SEPARATOR_ATTACKS)
+        assert content.count("\"Smith;'=1+1+cmd|' /C calc'!A0\"") == 1
 
 
-def test_unknown_onset_and_no_scans_are_items_without_answers(clinician_client):
-    answers = answers_for("needs_review")
-    submission = make_submission(
-        answers=replace(answers, pain_onset_date=None, imaging=(), imaging_result="not_done")
-    )
-    url = reverse("clinic:submission-fhir", kwargs={"reference": submission.reference})
-    data = clinician_client.get(url).json()
-    QuestionnaireResponse.model_validate(data)
-    items = {item["linkId"]: item for item in data["item"]}
-    assert "answer" not in items["pain_onset_date"] and "answer" not in items["imaging"]
-    assert items["imaging_result"]["answer"][0]["valueCoding"]["code"] == "not_done"
-
-
-def test_the_validator_can_fail():
-    with pytest.raises(ValueError):
-        QuestionnaireResponse.model_validate(
-            {"resourceType": "QuestionnaireResponse", "status": "completed", "itme": []}
-        )
+@pytest.mark.parametrize(
+    ("phone", "expected"),
+    [
+        ("+44 20 7946 0958", "+44 20 7946 0958"),
+        ("(555) 010-0100", "(555) 010-0100"),
+        ("+1=HYPERLINK(1)", "'+1=HYPERLINK(1)"),
+        ("-1;=2", "'-1;'=2"),
+    ],
+)
+def test_a_phone_of_digits_is_kept_as_typed_and_anything_else_is_neutralised(phone, expected):
+    assert safe_phone(phone) == expected
 
 
 def test_print_summary_is_audited_and_has_a_print_stylesheet(clinician_client, submission):

@@ -1,12 +1,18 @@
 """The review workflow through the submission page: assign, status, decide, note, override."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from django.utils.html import escape
 
 from clinic import services
 from clinic.models import Decision, Note, OutcomeOverride
-from screening.models import PRIORITY, Submission
+from screening.eligibility import QUESTIONS, QUESTIONS_BY_KEY
+from screening.eligibility.vocabulary import PRIORITY
+from screening.models import Submission
+from tests.clinic.factories import HELPED, make_submission
+from tests.screening.factories import make_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -23,9 +29,62 @@ def test_page_shows_answers_contact_findings_and_red_flags_first(clinician_clien
     for finding in urgent.findings:
         assert escape(finding["clinician_text"]) in html
     assert "Margaret Example" in html and "555 010 0199" in html
-    assert "Scans of your back" in html and "Fever or chills with this back pain?" in html
+    assert "Which scans of your back have you had for this pain?" in html
+    assert escape(QUESTIONS_BY_KEY["fever"].text) in html
     assert "4 weeks at screening" in html
     assert "Submitted the questionnaire" in html
+
+
+@pytest.mark.parametrize("name", ["submission-detail", "submission-print"])
+def test_page_says_who_filled_it_in_and_shows_the_note_escaped(clinician_client, name):
+    helped = make_submission(**HELPED)
+    html = clinician_client.get(url(name, helped)).content.decode()
+    filled_in_by = (
+        "<dt>Filled in by</dt><dd>Susan Example (Daughter), phone "
+        '<a href="tel:5550100142">555 010 0142</a></dd>'
+    )
+    assert filled_in_by in html
+    assert (
+        '<p class="free-text">I use a walker.<br>My son drives me '
+        "&lt;b&gt;on Tuesdays&lt;/b&gt; &amp; can help.</p>"
+    ) in html
+
+
+@pytest.mark.parametrize("name", ["submission-detail", "submission-print"])
+def test_page_says_to_call_a_spanish_reader_with_an_interpreter(clinician_client, name):
+    spanish = make_submission(language="es")
+    html = clinician_client.get(url(name, spanish)).content.decode()
+    line = '<p class="interpreter-note">Prefers Spanish: use an interpreter</p>'
+    assert line in html
+    contact = html.index("<h3>Contact details</h3>")
+    assert contact < html.index(line) < html.index("Margaret Example") < html.index("555 010 0199")
+
+
+@pytest.mark.parametrize("name", ["submission-detail", "submission-print"])
+def test_page_of_an_english_reader_says_nothing_of_language(clinician_client, name, submission):
+    html = clinician_client.get(url(name, submission)).content.decode()
+    assert "interpreter" not in html and "Prefers English" not in html
+
+
+def test_page_of_a_patient_who_filled_it_in_names_no_helper(clinician_client, submission):
+    html = clinician_client.get(url("submission-detail", submission)).content.decode()
+    assert "Filled in by" not in html and "Nothing written." in html
+
+
+def test_answers_are_one_row_per_question_asked_in_registry_order(clinician_client):
+    no_scan = make_answers(imaging=(), imaging_result="not_done", pain_onset_date=None)
+    submission = make_submission(answers=no_scan)
+    html = clinician_client.get(url("submission-detail", submission)).content.decode()
+    start = html.index('id="answers-title"')
+    answers = html[start : html.index("</section>", start)]
+
+    rows = dict(re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", answers))
+    skipped = ("imaging_result", "pregnant")  # no scan; 60 or older
+    asked = [escape(q.text) for q in QUESTIONS if q.key not in skipped]
+    assert list(rows) == asked  # what was not asked is not listed
+    assert rows[escape(QUESTIONS_BY_KEY["pain_onset_date"].text)] == escape("I don't know")
+    assert rows[escape(QUESTIONS_BY_KEY["imaging"].text)] == "None of these"
+    assert "<h3" not in answers  # no page headings between the rows
 
 
 def test_page_without_a_red_flag_has_no_red_flag_box(clinician_client, submission):
@@ -170,5 +229,21 @@ def test_services_are_atomic(clinician, submission, monkeypatch):
     assert submission.status == "new" and not Decision.objects.exists()
 
 
-def test_actions_are_post_only(clinician_client, submission):
-    assert clinician_client.get(url("submission-note", submission)).status_code == 405
+def test_actions_are_post_only_and_a_get_shows_the_submission(clinician_client, submission):
+    response = clinician_client.get(url("submission-note", submission))
+    assert response.status_code == 302
+    assert response["Location"] == url("submission-detail", submission)
+    assert clinician_client.put(url("submission-note", submission)).status_code == 405
+    assert not Note.objects.exists()
+
+
+def test_the_page_says_which_ruleset_scored_the_submission(clinician_client, submission):
+    html = clinician_client.get(url("submission-detail", submission)).content.decode()
+    assert "Scored by ruleset 2027.01, the current one." in html
+
+
+def test_a_submission_of_an_earlier_ruleset_says_what_differed(clinician_client, submission):
+    Submission.objects.filter(pk=submission.pk).update(ruleset="2026.11")
+    html = clinician_client.get(url("submission-detail", submission)).content.decode()
+    assert "Scored by ruleset 2026.11; the current one is 2027.01." in html
+    assert "the weeks of all treatments added up" in html

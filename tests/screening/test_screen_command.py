@@ -15,7 +15,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from tests.screening.conftest import AS_OF, make_record
+from tests.screening.factories import AS_OF, make_record
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 
@@ -53,7 +53,7 @@ def test_single_object_gives_one_result_object(tmp_path):
     call_command("screen", write_json(tmp_path, make_record()), stdout=out)
     result = json.loads(out.getvalue())
     assert result["outcome"] == "likely_candidate"
-    assert result["ruleset"] == "2026.11"
+    assert result["ruleset"] == "2027.01"
     assert [f["id"] for f in result["findings"]] == [
         "fracture_age",
         "imaging_confirmation",
@@ -65,7 +65,7 @@ def test_single_object_gives_one_result_object(tmp_path):
 
 def test_array_gives_an_array_in_the_same_order():
     results = screen_in_process(
-        [make_record(fever=True), make_record(), make_record(pregnant=True)]
+        [make_record(fever=True), make_record(), make_record(pregnant="yes")]
     )
     assert [r["outcome"] for r in results] == ["urgent", "likely_candidate", "unlikely_candidate"]
 
@@ -90,7 +90,7 @@ def test_as_of_defaults_to_today():
 
 
 def test_stdin_as_a_real_process():
-    process = run_screen("-", stdin=json.dumps([make_record(cancer_history=True)]))
+    process = run_screen("-", stdin=json.dumps([make_record(cancer_history="unsure")]))
     assert process.returncode == 0, process.stderr
     assert json.loads(process.stdout)[0]["outcome"] == "needs_review"
     assert process.stdout.startswith('[\n  {\n    "outcome"')
@@ -134,6 +134,22 @@ BAD_RECORDS = {
         "record 0: key 'pain_score': must be a whole number from 0 to 10",
     ),
     "1 for a boolean": ({**make_record(), "fever": 1}, "record 0: key 'fever': must be true or"),
+    '"true" for a boolean': (
+        {**make_record(), "fever": "true"},
+        "record 0: key 'fever': must be true or false, not \"true\"",
+    ),
+    "a boolean for a tri-state": (
+        {**make_record(), "blood_thinners": False},
+        "record 0: key 'blood_thinners': must be one of 'yes', 'no', 'unsure', not false",
+    ),
+    "birth date on as_of": (
+        make_record(date_of_birth=AS_OF),
+        "record 0: key 'date_of_birth': 2026-11-21 must be before the evaluation date",
+    ),
+    "birth date after as_of": (
+        make_record(date_of_birth=AS_OF + timedelta(days=1)),
+        "record 0: key 'date_of_birth': 2026-11-22 must be before the evaluation date",
+    ),
     "onset after as_of": (
         make_record(pain_onset_date=AS_OF + timedelta(days=1)),
         "record 0: key 'pain_onset_date': 2026-11-22 is after the evaluation date 2026-11-21",
@@ -147,8 +163,8 @@ BAD_RECORDS = {
         "record 0: key 'imaging_result': is 'fracture' but 'imaging' lists no scan",
     ),
     "bad record at index 1": (
-        [make_record(), {**make_record(), "pregnant": "no"}, make_record()],
-        "record 1: key 'pregnant': must be true or false",
+        [make_record(), {**make_record(), "fever": "no"}, make_record()],
+        "record 1: key 'fever': must be true or false",
     ),
     "non-object record": ([make_record(), 42], "record 1: must be a JSON object"),
     "neither object nor array": ("hello", "must be a JSON object or an array of objects"),
@@ -162,6 +178,17 @@ def test_bad_record_exits_2_naming_record_and_key(tmp_path, data, message):
     assert process.stdout == ""
     assert message in process.stderr
     assert len(process.stderr.strip().splitlines()) == 1
+
+
+def test_a_key_written_twice_in_one_object_exits_2_naming_record_and_key(tmp_path):
+    second = json.dumps(make_record())[:-1] + ', "fever": true}'
+    path = tmp_path / "twice.json"
+    path.write_text(f"[{json.dumps(make_record())}, {second}]", encoding="utf-8")
+    process = run_screen(str(path))
+    assert (process.returncode, process.stdout) == (2, "")
+    assert process.stderr.strip() == (
+        "record 1: key 'fever': is written more than once; give each key once"
+    )
 
 
 def test_malformed_json_exits_2(tmp_path):
@@ -182,3 +209,11 @@ def test_unreadable_file_exits_2(tmp_path):
     process = run_screen(str(tmp_path / "missing.json"))
     assert (process.returncode, process.stdout) == (2, "")
     assert "cannot read" in process.stderr and "missing.json" in process.stderr
+
+
+def test_as_of_defaults_to_today_in_the_clinics_time_zone(settings):
+    # 14 hours ahead of UTC: for most of the day its date is not the server's.
+    settings.TIME_ZONE = "Pacific/Kiritimati"
+    onset = timezone.localdate() - timedelta(days=85)
+    result = screen_in_process(make_record(pain_onset_date=onset, as_of=None))
+    assert result["findings"][0]["clinician_text"].startswith("Pain began 85 days ago")

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from screening.models import Submission
-from tests.screening.journey import begin, complete, patient_steps, step_url, submit
+from tests.screening.journey import begin, complete, patient_steps, post_step, step_url, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -30,13 +30,13 @@ def test_rate_limit_is_per_address(client, settings):
     complete(client, patient_steps())
     assert submit(client).status_code == 302
     complete(client, patient_steps())
-    assert client.post(reverse("screening:check"), REMOTE_ADDR="10.0.0.9").status_code == 302
+    assert post_step(client, reverse("screening:check"), REMOTE_ADDR="10.0.0.9").status_code == 302
     assert Submission.objects.count() == 2
 
 
 def test_honeypot_filled_in_stores_nothing(client):
     complete(client, patient_steps())
-    response = client.post(reverse("screening:check"), {"kp_extra_details": "http://spam"})
+    response = post_step(client, reverse("screening:check"), {"kp_extra_details": "http://spam"})
     assert response.status_code == 400
     assert not Submission.objects.exists()
 
@@ -51,9 +51,11 @@ def test_honeypot_is_hidden_from_screen_readers_and_the_tab_key(client):
 def test_oversized_request_is_refused_with_a_friendly_page(client, settings):
     settings.DEBUG = False
     begin(client)
-    data = patient_steps()["pain"] | {"padding": "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)}
-    response = client.post(step_url("pain"), data)
-    assert response.status_code == 400
+    data = patient_steps()["pain-start"] | {
+        "padding": "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)
+    }
+    response = post_step(client, step_url("pain-start"), data)
+    assert response.status_code == 413
     assert "We could not read what was sent" in response.content.decode()
 
 
@@ -93,7 +95,7 @@ def test_no_personal_data_in_logs_urls_or_titles(client, caplog):
     begin(client)
     urls = []
     for slug, data in steps.items():
-        urls.append(client.post(step_url(slug), data)["Location"])
+        urls.append(post_step(client, step_url(slug), data)["Location"])
     urls.append(submit(client)["Location"])
     page = client.get(urls[-1]).content.decode()
     title = page[page.index("<title>") : page.index("</title>")]

@@ -51,7 +51,6 @@ def two_servers(request, tmp_path):
         # Its own key prefix: other runs sharing this Redis keep their counters apart.
         env["CACHE_KEY_PREFIX"] = f"test-{uuid.uuid4().hex}"
     manage(env, "migrate", "--noinput", "-v0")
-    manage(env, "createcachetable")
     ports = [free_port(), free_port()]
     servers = [serve(env, port, workers=1) for port in ports]
     try:
@@ -69,8 +68,8 @@ def patient_sends(port):
     browser.get("/screening/")
     assert browser.post("/screening/", {}) == 302
     for slug, data in patient_steps().items():
-        assert browser.post(f"/screening/step/{slug}/", data) == 302, slug
-    return browser.post("/screening/check/", {})
+        assert browser.submit(f"/screening/step/{slug}/", data) == 302, slug
+    return browser.submit("/screening/check/", {})
 
 
 def test_rate_limit_holds_across_two_server_processes(two_servers):

@@ -13,9 +13,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from clinic.demo import SCENARIOS, demo_answers, demo_contact, setup_people
+from clinic.demo import SCENARIOS, demo_answers, demo_contact, demo_language, setup_people
 from screening.eligibility import evaluate
-from screening.models import PRIORITY, Submission
+from screening.models import Submission
 
 BATCH = 2000
 
@@ -24,21 +24,14 @@ def synthetic_submission(rng, index, locations, today):
     """One unsaved Submission from synthetic answers and the engine's verdict on them."""
     as_of = today - timedelta(days=rng.randint(0, 83))
     answers = demo_answers(rng, SCENARIOS[index % len(SCENARIOS)], as_of)
-    result = evaluate(answers, as_of)
-    fields = {name: getattr(answers, name) for name in answers.__dataclass_fields__}
-    for name in ("imaging", "treatments_tried", "other_spine_diagnoses"):
-        fields[name] = list(fields[name])
     return Submission(
         idempotency_key=uuid.UUID(int=rng.getrandbits(128), version=4),
         as_of=as_of,
-        **fields,
+        **Submission.fields_from(answers, evaluate(answers, as_of)),
         **demo_contact(rng, index, locations[index % len(locations)]),
         consent_version="synthetic",
+        language=demo_language(index),
         consented_at=timezone.now(),
-        ruleset=result.ruleset,
-        outcome=result.outcome,
-        findings=[finding.to_dict() for finding in result.findings],
-        priority=PRIORITY[result.outcome],
     )
 
 

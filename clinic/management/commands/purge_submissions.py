@@ -7,7 +7,7 @@ from clinic.retention import ANONYMISE, DELETE, submissions_purge
 
 
 class Command(BaseCommand):
-    help = "Anonymise (or with --delete, delete) submissions older than the retention period."
+    help = "Anonymize (or with --delete, delete) submissions older than the retention period."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -17,7 +17,7 @@ class Command(BaseCommand):
             default=settings.SUBMISSION_RETENTION_DAYS,
             help="age in days (default: SUBMISSION_RETENTION_DAYS)",
         )
-        parser.add_argument("--delete", action="store_true", help="delete instead of anonymise")
+        parser.add_argument("--delete", action="store_true", help="delete instead of anonymize")
         parser.add_argument("--dry-run", action="store_true", help="count only; change nothing")
 
     def handle(self, *args, days, delete, dry_run, **options):
@@ -26,7 +26,7 @@ class Command(BaseCommand):
             raise CommandError("--older-than must be at least 1 day.")
         mode = DELETE if delete else ANONYMISE
         count = submissions_purge(older_than_days=days, mode=mode, dry_run=dry_run)
-        verb = {ANONYMISE: "anonymise", DELETE: "delete"}[mode]
+        verb = {ANONYMISE: "anonymize", DELETE: "delete"}[mode]
         if dry_run:
             self.stdout.write(f"Would {verb} {count} submissions older than {days} days.")
         else:

@@ -1,6 +1,6 @@
 """`manage.py screen FILE`: screen answer records from a JSON file, without a database.
 
-SCREENING.md section 3 fixes the shape: one object in gives one result object out, an
+docs/screening-contract.md section 4 fixes the shape: one object in gives one result object out, an
 array gives an array. Every record is validated before anything is printed, so a bad
 record leaves standard output empty: a script never receives half a batch. Bad input is
 one line on standard error naming the record and the key, and exit status 2.
@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from screening.eligibility import AnswerError, evaluate, parse_record
+from screening.eligibility.parsing import read_json
 
 EXIT_BAD_INPUT = 2
 
@@ -23,11 +24,13 @@ class BadInput(Exception):
 
 class Command(BaseCommand):
     help = (
-        "Screen answer records (a JSON object or an array of objects, see SCREENING.md) "
+        "Screen answer records (a JSON object or an array of objects, see "
+        "docs/screening-contract.md) "
         "and print the results as JSON. FILE may be '-' for standard input."
     )
-    # A pure evaluation: no system checks, no migrations, no database.
-    requires_system_checks = []
+    # A pure evaluation: no migrations, no database; of the system checks only the
+    # thresholds' ranges, since the rules read them.
+    requires_system_checks = ["screening"]
     stealth_options = ("stdin",)
 
     def add_arguments(self, parser):
@@ -57,7 +60,7 @@ def _load(path, stdin):
     except (OSError, UnicodeDecodeError) as exc:
         raise BadInput(f"cannot read {source}: {exc}") from None
     try:
-        return json.loads(text)
+        return read_json(text)
     except json.JSONDecodeError as exc:
         raise BadInput(
             f"{source} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"

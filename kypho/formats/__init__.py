@@ -1,0 +1,1 @@
+"""Date and time formats for the clinic's language, found through `FORMAT_MODULE_PATH`."""

@@ -1,0 +1,1 @@
+"""The project app has no models; this module lets `migrate` signal it (kypho/cachetable.py)."""
