@@ -109,7 +109,7 @@ def content_checksum(*, title, summary, body, order, reviewed_by, last_reviewed)
 class Location(models.Model):
     """A place where the clinic sees patients, shown on the contact page.
 
-    The name and the opening hours have Spanish twins (`name_es`, `opening_hours_es`);
+    The name and the hours have Spanish twins (`name_es`, `opening_hours_es`);
     `shown_name` and `shown_opening_hours_lines` give the active language's, or the
     English where the Spanish is blank. The address and phone are the same in both.
     """
@@ -122,7 +122,7 @@ class Location(models.Model):
     phone = models.CharField(max_length=40)
     opening_hours = models.TextField(blank=True, help_text="One line per day or range of days.")
     opening_hours_es = models.TextField(
-        "opening hours (Spanish)",
+        "hours (Spanish)",
         blank=True,
         help_text="One line per day or range of days. Leave blank to show the English.",
     )

@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
             field=models.TextField(
                 blank=True,
                 help_text="One line per day or range of days. Leave blank to show the English.",
-                verbose_name="opening hours (Spanish)",
+                verbose_name="hours (Spanish)",
             ),
         ),
         migrations.AddField(
