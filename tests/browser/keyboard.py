@@ -27,6 +27,7 @@ def tab(page, backwards=False):
 
 def tab_to(page, text, *, tag="a", backwards=False):
     """Tab until a link or button whose text contains `text` has focus."""
+    text = str(text)  # a form's label may be a lazy translation
     for _ in range(MAX_TAB_STOPS):
         state = tab(page, backwards)
         if state["tag"] == tag and text in state["text"]:

@@ -35,10 +35,10 @@ DAUGHTER = {
 }
 # The pages of this route, and what each must say before she answers it.
 ROUTE_PAGES = {
-    "someone-else": SomeoneElseForm.base_fields["for_someone_else"].help_text,
-    "helper": HelperForm.lead,
-    "anything-else": AnythingElseForm.base_fields["anything_else"].help_text,
-    "consent": ConsentForm.helper_label,
+    "someone-else": str(SomeoneElseForm.base_fields["for_someone_else"].help_text),
+    "helper": str(HelperForm.lead),
+    "anything-else": str(AnythingElseForm.base_fields["anything_else"].help_text),
+    "consent": str(ConsentForm.helper_label),
 }
 
 
@@ -54,7 +54,7 @@ def answer_for_her_mother(page, steps):
             assert ROUTE_PAGES[slug] in main_text(page), f"{slug} does not say it"
             page.checker.check(f"relative-{slug}")
         if slug == "consent":
-            assert page.get_by_label(ConsentForm.helper_label).count() == 1
+            assert page.get_by_label(str(ConsentForm.helper_label)).count() == 1
             assert str(ConsentForm.base_fields["consent"].label) not in main_text(page)
         answer_step(page, data)
 
@@ -63,7 +63,8 @@ def check_page_rows():
     """(slug, label, answer) of the rows this route adds to the check page."""
     yes = str(SomeoneElseForm.base_fields["for_someone_else"].label)
     rows = [("someone-else", yes, "Yes")]
-    rows += [("helper", label, DAUGHTER[name]) for name, label in HelperForm.summary_labels.items()]
+    labels = HelperForm.summary_labels.items()
+    rows += [("helper", str(label), DAUGHTER[name]) for name, label in labels]
     note = str(AnythingElseForm.base_fields["anything_else"].label)
     return [*rows, ("anything-else", note, NOTE)]
 
