@@ -8,7 +8,7 @@ from datetime import date
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from clinic.models import Decision
 from clinic.queries import clinicians
@@ -16,10 +16,10 @@ from education.models import Location
 from screening.eligibility import vocabulary
 from screening.models import LANGUAGE_NAMES, Submission
 
-DATE_ERROR = "Enter the date as year-month-day, for example 2026-11-21."
+DATE_ERROR = _("Enter the date as year-month-day, for example 2026-11-21.")
 # Filter dates outside these can match nothing, and 9999-12-31 would overflow a day's end.
 EARLIEST_DATE, LATEST_DATE = date(2000, 1, 1), date(2099, 12, 31)
-DATE_RANGE_ERROR = "Enter a date from 2000-01-01 to 2099-12-31."
+DATE_RANGE_ERROR = _("Enter a date from 2000-01-01 to 2099-12-31.")
 
 
 def date_field(label):
@@ -41,33 +41,35 @@ class QueueFilterForm(forms.Form):
     """Filters and search of the review queue (the search text from the session)."""
 
     q = forms.CharField(
-        label="Search by reference, name, email or phone", required=False, max_length=100
+        label=_("Search by reference, name, email or phone"), required=False, max_length=100
     )
     outcome = forms.ChoiceField(
-        label="Outcome", required=False, choices=[("", "Any outcome"), *vocabulary.OUTCOMES]
+        label=_("Outcome"), required=False, choices=[("", _("Any outcome")), *vocabulary.OUTCOMES]
     )
     status = forms.ChoiceField(
-        label="Status", required=False, choices=[("", "Any status"), *Submission.Status.choices]
+        label=_("Status"),
+        required=False,
+        choices=[("", _("Any status")), *Submission.Status.choices],
     )
     assignee = forms.ChoiceField(
-        label="Assigned to",
+        label=_("Assigned to"),
         required=False,
-        choices=[("", "Anyone or nobody"), ("me", "Me"), ("nobody", "Nobody")],
+        choices=[("", _("Anyone or nobody")), ("me", _("Me")), ("nobody", _("Nobody"))],
     )
     location = forms.ModelChoiceField(
-        label="Location",
+        label=_("Location"),
         required=False,
         queryset=Location.objects.all(),
-        empty_label="Any location",
-        error_messages={"invalid_choice": "Choose a location from the list."},
+        empty_label=_("Any location"),
+        error_messages={"invalid_choice": _("Choose a location from the list.")},
     )
     language = forms.ChoiceField(
-        label=gettext_lazy("Language"),
+        label=_("Language"),
         required=False,
-        choices=[("", gettext_lazy("Any language")), *LANGUAGE_NAMES.items()],
+        choices=[("", _("Any language")), *LANGUAGE_NAMES.items()],
     )
-    submitted_from = date_field("Submitted on or after")
-    submitted_to = date_field("Submitted on or before")
+    submitted_from = date_field(_("Submitted on or after"))
+    submitted_to = date_field(_("Submitted on or before"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -79,7 +81,7 @@ class QueueFilterForm(forms.Form):
         data = super().clean()
         start, end = data.get("submitted_from"), data.get("submitted_to")
         if start and end and start > end:
-            self.add_error("submitted_to", "This date must be on or after the first date.")
+            self.add_error("submitted_to", _("This date must be on or after the first date."))
         return data
 
     def filters(self):
@@ -90,11 +92,11 @@ class QueueFilterForm(forms.Form):
 
 class AssignForm(forms.Form):
     assignee = forms.ModelChoiceField(
-        label="Assign to",
+        label=_("Assign to"),
         queryset=None,
         required=False,
-        empty_label="Nobody (unassign)",
-        error_messages={"invalid_choice": "Choose a clinician from the list."},
+        empty_label=_("Nobody (unassign)"),
+        error_messages={"invalid_choice": _("Choose a clinician from the list.")},
     )
 
     def __init__(self, *args, **kwargs):
@@ -107,9 +109,9 @@ class AssignForm(forms.Form):
 
 class StatusForm(forms.Form):
     status = forms.ChoiceField(
-        label="Move to",
+        label=_("Move to"),
         choices=Submission.Status.choices,
-        error_messages={"invalid_choice": "Choose one of the statuses offered."},
+        error_messages={"invalid_choice": _("Choose one of the statuses offered.")},
     )
 
     def __init__(self, *args, allowed=(), **kwargs):
@@ -120,13 +122,13 @@ class StatusForm(forms.Form):
 
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(
-        label="Decision",
+        label=_("Decision"),
         choices=Decision.Choice.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose a decision."},
+        error_messages={"required": _("Choose a decision.")},
     )
     note = forms.CharField(
-        label="Note on the decision (optional)",
+        label=_("Note on the decision (optional)"),
         required=False,
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -135,25 +137,25 @@ class DecisionForm(forms.Form):
 
 class NoteForm(forms.Form):
     text = forms.CharField(
-        label="Note",
+        label=_("Note"),
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Write the note before adding it."},
+        error_messages={"required": _("Write the note before adding it.")},
     )
 
 
 class OverrideForm(forms.Form):
     outcome = forms.ChoiceField(
-        label="Outcome to use instead",
+        label=_("Outcome to use instead"),
         choices=vocabulary.OUTCOMES,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose the outcome to use."},
+        error_messages={"required": _("Choose the outcome to use.")},
     )
     reason = forms.CharField(
-        label="Reason",
+        label=_("Reason"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Give the reason for overriding the screen's outcome."},
+        error_messages={"required": _("Give the reason for overriding the screen's outcome.")},
     )
 
     def __init__(self, *args, current=None, **kwargs):
@@ -163,13 +165,13 @@ class OverrideForm(forms.Form):
     def clean_outcome(self):
         outcome = self.cleaned_data["outcome"]
         if outcome == self.current:
-            raise forms.ValidationError("That is already the outcome. Choose a different one.")
+            raise forms.ValidationError(_("That is already the outcome. Choose a different one."))
         return outcome
 
     def clean_reason(self):
         reason = self.cleaned_data["reason"].strip()
         if len(reason) < 5:
-            raise forms.ValidationError("Give the reason in a few words.")
+            raise forms.ValidationError(_("Give the reason in a few words."))
         return reason
 
 
@@ -178,7 +180,7 @@ class SignInForm(AuthenticationForm):
 
     error_messages = {
         **AuthenticationForm.error_messages,
-        "invalid_login": "The username or password is not right. Check them and try again.",
+        "invalid_login": _("The username or password is not right. Check them and try again."),
     }
 
 
@@ -186,13 +188,13 @@ class TokenForm(forms.Form):
     """The six-digit code an authenticator app shows."""
 
     token = forms.RegexField(
-        label="Six-digit code from your authenticator app",
+        label=_("Six-digit code from your authenticator app"),
         regex=r"^\s*\d{6}\s*$",
         max_length=12,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
         error_messages={
-            "required": "Enter the six-digit code your app shows.",
-            "invalid": "Enter the code as six digits, for example 123456.",
+            "required": _("Enter the six-digit code your app shows."),
+            "invalid": _("Enter the code as six digits, for example 123456."),
         },
     )
 

@@ -9,6 +9,7 @@ they came from, unsaved, with a message saying so.
 import time
 
 from django.urls import Resolver404, resolve
+from django.utils.translation import gettext_lazy
 
 from clinic import forms
 from clinic.workflow import effective_outcome
@@ -18,9 +19,25 @@ KEPT_KEY = StaffIdleTimeoutMiddleware.KEPT_KEY
 
 # The action (route name) a kept POST was sent to -> its form on the submission page.
 KEPT_FORMS = {
-    "submission-note": ("note_form", "note"),
-    "submission-decision": ("decision_form", "decision"),
-    "submission-override": ("override_form", "change of outcome"),
+    "submission-note": (
+        "note_form",
+        gettext_lazy(
+            "You were signed out, so your note was not saved yet. Check it and save it again."
+        ),
+    ),
+    "submission-decision": (
+        "decision_form",
+        gettext_lazy(
+            "You were signed out, so your decision was not saved yet. Check it and save it again."
+        ),
+    ),
+    "submission-override": (
+        "override_form",
+        gettext_lazy(
+            "You were signed out, so your change of outcome was not saved yet. Check it and save "
+            "it again."
+        ),
+    ),
 }
 
 
@@ -58,7 +75,6 @@ def take_kept_form(request, submission):
     if url_name is None:
         return None  # another submission's: it waits for that page
     del request.session[KEPT_KEY]
-    form_name, noun = KEPT_FORMS[url_name]
+    form_name, message = KEPT_FORMS[url_name]
     initial = {name: values[-1] for name, values in kept["fields"].items() if values}
-    message = f"You were signed out, so your {noun} was not saved yet. Check it and save it again."
     return form_name, build_form(form_name, initial, submission), message

@@ -10,6 +10,7 @@ holds each notification from the submission's own transaction until it is sent.
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from screening.eligibility import vocabulary
 
@@ -18,11 +19,11 @@ class Decision(models.Model):
     """A clinician's decision on a submission; the latest one is the current decision."""
 
     class Choice(models.TextChoices):
-        SCHEDULE_CONSULTATION = "schedule_consultation", "Schedule a consultation"
-        REQUEST_IMAGING = "request_imaging", "Request imaging"
-        REFER_ELSEWHERE = "refer_elsewhere", "Refer elsewhere"
-        NOT_A_CANDIDATE = "not_a_candidate", "Not a candidate"
-        URGENT_CARE_ADVISED = "urgent_care_advised", "Urgent care advised"
+        SCHEDULE_CONSULTATION = "schedule_consultation", _("Schedule a consultation")
+        REQUEST_IMAGING = "request_imaging", _("Request imaging")
+        REFER_ELSEWHERE = "refer_elsewhere", _("Refer elsewhere")
+        NOT_A_CANDIDATE = "not_a_candidate", _("Not a candidate")
+        URGENT_CARE_ADVISED = "urgent_care_advised", _("Urgent care advised")
 
     submission = models.ForeignKey(
         "screening.Submission", on_delete=models.CASCADE, related_name="decisions"
@@ -93,19 +94,19 @@ class AuditEntry(models.Model):
     """Who viewed, changed, exported or decided what, when and from where (no health data)."""
 
     class Action(models.TextChoices):
-        VIEW_QUEUE = "view_queue", "Viewed the queue"
-        VIEW = "view", "Viewed a submission"
-        PRINT = "print", "Printed a submission"
-        ASSIGN = "assign", "Assigned"
-        STATUS = "status", "Changed status"
-        DECIDE = "decide", "Recorded a decision"
-        NOTE = "note", "Added a note"
-        OVERRIDE = "override", "Overrode the outcome"
-        EXPORT_CSV = "export_csv", "Exported CSV"
-        EXPORT_FHIR = "export_fhir", "Exported FHIR"
-        PURGE = "purge", "Purged old submissions"
-        TWO_FACTOR_ADD = "two_factor_add", "Added an authenticator app"
-        TWO_FACTOR_REMOVE = "two_factor_remove", "Removed an authenticator app"
+        VIEW_QUEUE = "view_queue", _("Viewed the queue")
+        VIEW = "view", _("Viewed a submission")
+        PRINT = "print", _("Printed a submission")
+        ASSIGN = "assign", _("Assigned")
+        STATUS = "status", _("Changed status")
+        DECIDE = "decide", _("Recorded a decision")
+        NOTE = "note", _("Added a note")
+        OVERRIDE = "override", _("Overrode the outcome")
+        EXPORT_CSV = "export_csv", _("Exported CSV")
+        EXPORT_FHIR = "export_fhir", _("Exported FHIR")
+        PURGE = "purge", _("Purged old submissions")
+        TWO_FACTOR_ADD = "two_factor_add", _("Added an authenticator app")
+        TWO_FACTOR_REMOVE = "two_factor_remove", _("Removed an authenticator app")
 
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

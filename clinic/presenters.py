@@ -6,6 +6,7 @@ not only their color, says what each one is.
 """
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from clinic import forms
 from clinic.models import AuditEntry
@@ -73,12 +74,13 @@ def interpreter_language(submission):
 def ruleset_note(ruleset):
     """Which ruleset scored a submission, and what differs when it is not the current one."""
     if ruleset == RULESET_VERSION:
-        return f"Scored by ruleset {ruleset}, the current one."
+        return _("Scored by ruleset %(ruleset)s, the current one.") % {"ruleset": ruleset}
     earlier = EARLIER_RULESETS.get(ruleset, "")
-    return (
-        f"Scored by ruleset {ruleset}; the current one is {RULESET_VERSION}. Its outcome "
-        f"and findings are kept as they were. {earlier}"
-    ).strip()
+    kept = _(
+        "Scored by ruleset %(ruleset)s; the current one is %(current)s. Its outcome and "
+        "findings are kept as they were."
+    ) % {"ruleset": ruleset, "current": RULESET_VERSION}
+    return f"{kept} {earlier}".strip()
 
 
 def action_forms(submission, bound=None):
@@ -123,7 +125,7 @@ def detail_context(submission, user, bound=None):
 
 
 def person(user):
-    return (user.get_full_name() or user.get_username()) if user else "A former user"
+    return (user.get_full_name() or user.get_username()) if user else _("A former user")
 
 
 def event(when, who, what, text=""):
@@ -140,14 +142,14 @@ TIMELINE_ACTIONS = {
 
 def timeline(submission, notes, decisions, overrides):
     """What happened to the submission, newest first."""
-    events = [event(submission.created_at, "Patient", "Submitted the questionnaire")]
-    events += [event(n.created_at, person(n.author), "Note", n.text) for n in notes]
+    events = [event(submission.created_at, _("Patient"), _("Submitted the questionnaire"))]
+    events += [event(n.created_at, person(n.author), _("Note"), n.text) for n in notes]
     for row in decisions:
-        what = f"Decision: {row.get_decision_display()}"
+        what = _("Decision: %(decision)s") % {"decision": row.get_decision_display()}
         events.append(event(row.created_at, person(row.decided_by), what, row.note))
     for row in overrides:
-        change = f"{OUTCOME_LABELS[row.previous_outcome]} to {OUTCOME_LABELS[row.outcome]}"
-        what = f"Outcome overridden: {change}"
+        change = {"from": OUTCOME_LABELS[row.previous_outcome], "to": OUTCOME_LABELS[row.outcome]}
+        what = _("Outcome overridden: %(from)s to %(to)s") % change
         events.append(event(row.created_at, person(row.overridden_by), what, row.reason))
     for entry in AuditEntry.objects.for_reference(submission.reference):
         if entry.action in TIMELINE_ACTIONS:
@@ -160,8 +162,9 @@ def audit_summary(entry):
     detail = entry.detail
     if entry.action == AuditEntry.Action.STATUS:
         labels = dict(Submission.Status.choices)
-        return f"Status: {labels.get(detail.get('from'))} to {labels.get(detail.get('to'))}"
+        change = {"from": labels.get(detail.get("from")), "to": labels.get(detail.get("to"))}
+        return _("Status: %(from)s to %(to)s") % change
     if entry.action == AuditEntry.Action.ASSIGN:
         name = detail.get("to_username")
-        return f"Assigned to {name}" if name else "Unassigned"
+        return _("Assigned to %(name)s") % {"name": name} if name else _("Unassigned")
     return entry.get_action_display()

@@ -7,6 +7,7 @@ its audit entry in one transaction: there is no change without its entry, nor th
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from clinic.audit import Action, audit_record
 from clinic.models import Decision, Note, OutcomeOverride
@@ -61,8 +62,13 @@ def submission_set_status(*, submission, status, actor, ip_address):
         submission = _lock(submission)
         previous = submission.status
         if status not in allowed_statuses(previous):
+            labels = dict(Submission.Status.choices)
             raise WorkflowError(
-                f"A {previous.replace('_', ' ')} submission cannot become {status}."
+                _("A submission that is %(now)s cannot become %(next)s.")
+                % {
+                    "now": str(labels[previous]).lower(),
+                    "next": str(labels.get(status, status)).lower(),
+                }
             )
         _save_status(submission, status)
         audit_record(
@@ -80,7 +86,7 @@ def submission_record_decision(*, submission, decision, note, actor, ip_address)
     with transaction.atomic():
         submission = _lock(submission)
         if submission.status == Submission.Status.CLOSED:
-            raise WorkflowError("This submission is closed. Reopen it before deciding.")
+            raise WorkflowError(_("This submission is closed. Reopen it before deciding."))
         row = Decision.objects.create(
             submission=submission, decision=decision, note=note, decided_by=actor
         )
@@ -116,7 +122,7 @@ def submission_override_outcome(*, submission, outcome, reason, actor, ip_addres
         submission = _lock(submission)
         previous = effective_outcome(submission)
         if outcome == previous:
-            raise WorkflowError("That is already the outcome. Choose a different one.")
+            raise WorkflowError(_("That is already the outcome. Choose a different one."))
         row = OutcomeOverride.objects.create(
             submission=submission,
             previous_outcome=previous,

@@ -5,6 +5,7 @@
   must show, so the app refuses to start, naming the code and the known ones.
 - A clinic that rewrote `CLINIC_EMERGENCY_MESSAGE` or `CLINIC_RESPONSE_TIME_TEXT` but set
   no Spanish twin shows its English on the Spanish pages: a warning names the twin to set.
+- `CLINIC_LANGUAGE` must be one of `LANGUAGES`: the clinician pages have no other words.
 - A translation catalogue that is not compiled, or compiled before its last edit, would
   show patients English (or yesterday's Spanish) on Spanish pages: a warning says to run
   `compilemessages`.
@@ -30,6 +31,22 @@ def check_language_help_languages(app_configs=None, **kwargs):
             id="kypho.E002",
         )
         for code in language_help.unknown_codes(settings.LANGUAGE_HELP_LANGUAGES)
+    ]
+
+
+@checks.register("kypho")
+def check_clinic_language(app_configs=None, **kwargs):
+    """An error when CLINIC_LANGUAGE is not one of LANGUAGES."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    if settings.CLINIC_LANGUAGE in codes:
+        return []
+    return [
+        checks.Error(
+            f"CLINIC_LANGUAGE is {settings.CLINIC_LANGUAGE!r}, not one of the site's languages.",
+            hint=f"Use one of: {', '.join(codes)}.",
+            obj="CLINIC_LANGUAGE",
+            id="kypho.E003",
+        )
     ]
 
 

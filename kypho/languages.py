@@ -5,7 +5,11 @@ Patient pages live at two addresses, English unprefixed (`/learn/`) and Spanish 
 language. On a first visit to an English address, a browser that asks for Spanish first
 (`Accept-Language`) is sent to the Spanish address. After that, the language of the
 last page read is kept in a session cookie: the "Español" / "English" link on every page
-changes it, and the browser's setting no longer does. Clinician pages stay in English.
+changes it, and the browser's setting no longer does.
+
+Clinician pages are in the clinic's one staff language, `CLINIC_LANGUAGE` (English unless
+the clinic sets another): a coordinator whose browser prefers Spanish, or who just read a
+patient page in Spanish, still reads the same words as the rest of the staff.
 """
 
 from django.conf import settings
@@ -98,6 +102,23 @@ class LanguageChoiceMiddleware:
                 samesite=settings.LANGUAGE_COOKIE_SAMESITE,
             )
         return response
+
+
+class StaffLanguageMiddleware:
+    """Serve the clinician pages (the `clinic` URL namespace) in `CLINIC_LANGUAGE`."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.resolver_match.namespace == "clinic":
+            # English by its full code, so links to patient pages keep their unprefixed form.
+            language = settings.CLINIC_LANGUAGE
+            translation.activate(settings.LANGUAGE_CODE if language == DEFAULT else language)
+            request.LANGUAGE_CODE = translation.get_language()
 
 
 def active_language():

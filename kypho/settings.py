@@ -128,6 +128,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     # The browser's language on a first visit; the language a patient reads, remembered.
     "kypho.languages.LanguageChoiceMiddleware",
+    "kypho.languages.StaffLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -210,9 +211,12 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-us"
-# Patient pages in English (unprefixed URLs) and Spanish (under /es/); clinician pages
-# stay in English. Each language's name is written in that language, for the switch link.
+# Patient pages in English (unprefixed URLs) and Spanish (under /es/). Each language's
+# name is written in that language, for the switch link.
 LANGUAGES = [("en", "English"), ("es", "Español")]
+# Clinician pages in one language for the whole staff, whatever a browser asks for:
+# English unless the clinic chooses another of LANGUAGES (kypho.languages.StaffLanguage).
+CLINIC_LANGUAGE = os.environ.get("CLINIC_LANGUAGE", "en")
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Remembered for the visit only: a session cookie, like the questionnaire's own.
 LANGUAGE_COOKIE_NAME = "kypho_language"

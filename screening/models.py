@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
 
 from screening.eligibility import QUESTIONS, Answers, vocabulary
 from screening.eligibility.vocabulary import PRIORITY
@@ -31,14 +32,14 @@ class Submission(models.Model):
     """One completed questionnaire, with its screen result and its review state."""
 
     class Status(models.TextChoices):
-        NEW = "new", "New"
-        IN_REVIEW = "in_review", "In review"
-        DECIDED = "decided", "Decided"
-        CLOSED = "closed", "Closed"
+        NEW = "new", _("New")
+        IN_REVIEW = "in_review", _("In review")
+        DECIDED = "decided", _("Decided")
+        CLOSED = "closed", _("Closed")
 
     class ContactMethod(models.TextChoices):
-        PHONE = "phone", "Phone call"
-        EMAIL = "email", "Email"
+        PHONE = "phone", _("Phone call")
+        EMAIL = "email", _("Email")
 
     reference = models.CharField(max_length=14, unique=True, default=new_reference, editable=False)
     idempotency_key = models.UUIDField(unique=True, editable=False)

@@ -64,10 +64,14 @@ def grouped_answers(values, steps=STEPS):
 
 def question_rows(values, as_of, thresholds, questions=QUESTIONS):
     """(question, answer) for each question the patient was asked, in registry order, in
-    English (the clinician's list).
+    the active language (the clinician's list, in the staff's language).
 
     Which were asked is read from the answers and the age on `as_of` (the pregnancy
     question is asked only below an age).
     """
     asked = asked_values(values, as_of, thresholds, questions)
-    return [(q.text, q.display(asked[q.key])) for q in questions if q.key in asked]
+    return [
+        (gettext(q.text), q.display(asked[q.key], gettext, formats.date_format))
+        for q in questions
+        if q.key in asked
+    ]

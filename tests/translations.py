@@ -16,7 +16,10 @@ import polib
 from django.conf import settings
 
 CATALOGUE = Path(settings.BASE_DIR) / "locale" / "es" / "LC_MESSAGES" / "django.po"
-DJANGO_CATALOGUE = Path(django.__file__).parent / "conf/locale/es/LC_MESSAGES/django.po"
+DJANGO_CATALOGUES = [
+    Path(django.__file__).parent / folder / "locale/es/LC_MESSAGES/django.po"
+    for folder in ("conf", "contrib/auth")
+]
 PSEUDO = "xx"
 
 LOWER = "åƀçďéƒĝĥîĵķľɱñöþʠŕšţûṽŵẋýž"
@@ -42,7 +45,7 @@ def pseudo_catalogue(folder):
         "Plural-Forms": "nplurals=2; plural=(n != 1);",
     }
     seen = set()
-    for source in (CATALOGUE, DJANGO_CATALOGUE):
+    for source in (CATALOGUE, *DJANGO_CATALOGUES):
         for entry in polib.pofile(str(source)):
             if entry.obsolete or (entry.msgctxt, entry.msgid) in seen:
                 continue

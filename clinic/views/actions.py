@@ -13,6 +13,7 @@ from functools import wraps
 from django.contrib import messages
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from clinic import forms, services
 from clinic.access import clinician_required
@@ -68,7 +69,7 @@ def submission_assign(request, reference):
     def apply(data):
         services.submission_assign(submission=submission, assignee=data["assignee"], **who(request))
 
-    return act(request, submission, "assign_form", form, apply, "Assignment saved.")
+    return act(request, submission, "assign_form", form, apply, _("Assignment saved."))
 
 
 @clinician_required
@@ -81,7 +82,7 @@ def submission_status(request, reference):
     def apply(data):
         services.submission_set_status(submission=submission, status=data["status"], **who(request))
 
-    return act(request, submission, "status_form", form, apply, "Status changed.")
+    return act(request, submission, "status_form", form, apply, _("Status changed."))
 
 
 @keeps_typed_text
@@ -97,7 +98,7 @@ def submission_decision(request, reference):
             submission=submission, decision=data["decision"], note=data["note"], **who(request)
         )
 
-    return act(request, submission, "decision_form", form, apply, "Decision recorded.")
+    return act(request, submission, "decision_form", form, apply, _("Decision recorded."))
 
 
 @keeps_typed_text
@@ -111,7 +112,7 @@ def submission_note(request, reference):
     def apply(data):
         services.submission_add_note(submission=submission, text=data["text"], **who(request))
 
-    return act(request, submission, "note_form", form, apply, "Note added.")
+    return act(request, submission, "note_form", form, apply, _("Note added."))
 
 
 @keeps_typed_text
@@ -127,4 +128,4 @@ def submission_override(request, reference):
             submission=submission, outcome=data["outcome"], reason=data["reason"], **who(request)
         )
 
-    return act(request, submission, "override_form", form, apply, "Outcome overridden.")
+    return act(request, submission, "override_form", form, apply, _("Outcome overridden."))

@@ -2,6 +2,7 @@
 
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from clinic import dashboard, exports, searches
@@ -13,7 +14,7 @@ from clinic.presenters import queue_row
 from clinic.queries import filtered_queue
 
 PAGE_SIZE = 25
-EXPIRED_SEARCH = "That search has ended. Type it again and choose Apply filters."
+EXPIRED_SEARCH = gettext_lazy("That search has ended. Type it again and choose Apply filters.")
 
 
 def bound_filter_form(request):

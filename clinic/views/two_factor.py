@@ -15,6 +15,8 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_otp import login as otp_login
 from django_otp import match_token
@@ -30,15 +32,18 @@ from clinic.access import (
 from clinic.forms import TokenForm
 from kypho.net import client_ip
 
-WRONG_CODE = "That code is not right. Enter the code your app shows now."
+WRONG_CODE = gettext_lazy("That code is not right. Enter the code your app shows now.")
 
 
 def code_error(wait):
     """Why a code did not pass: wrong, or refused while throttling runs after wrong codes."""
     if not wait:
         return WRONG_CODE
-    seconds = "1 second" if wait == 1 else f"{wait} seconds"
-    return f"Too many wrong codes. Wait {seconds}, then enter the code your app shows."
+    return ngettext(
+        "Too many wrong codes. Wait %(seconds)d second, then enter the code your app shows.",
+        "Too many wrong codes. Wait %(seconds)d seconds, then enter the code your app shows.",
+        wait,
+    ) % {"seconds": wait}
 
 
 def next_url(request):
@@ -120,8 +125,10 @@ def two_factor_remove(request, pk):
     device = get_object_or_404(TOTPDevice, pk=pk, user=request.user, confirmed=True)
     others = TOTPDevice.objects.devices_for_user(request.user, confirmed=True).exclude(pk=pk)
     if settings.CLINIC_REQUIRE_2FA and not others.exists():
-        messages.error(request, "Add another app before you remove this one: the clinic needs one.")
+        messages.error(
+            request, _("Add another app before you remove this one: the clinic needs one.")
+        )
     else:
         devices.totp_device_remove(device=device, actor=request.user, ip_address=client_ip(request))
-        messages.success(request, "The app was removed. Its codes no longer work.")
+        messages.success(request, _("The app was removed. Its codes no longer work."))
     return redirect("clinic:two-factor-devices")

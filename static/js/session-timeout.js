@@ -31,6 +31,17 @@
   var lastSpoken = "";
   var finished = false;
 
+  // The countdown's sentences, translated by the page: {n} stands for the number.
+  var sentences = dialog.dataset;
+
+  function sentence(seconds) {
+    if (seconds >= 60) {
+      var minutes = Math.ceil(seconds / 60);
+      return minutes === 1 ? sentences.textMinute : sentences.textMinutes.replace("{n}", minutes);
+    }
+    return seconds === 1 ? sentences.textSecond : sentences.textSeconds.replace("{n}", seconds);
+  }
+
   function words(seconds) {
     if (seconds >= 60) {
       var minutes = Math.ceil(seconds / 60);
@@ -102,7 +113,7 @@
 
   function update() {
     var seconds = remaining();
-    var text = "You will be signed out in " + words(seconds) + ".";
+    var text = sentence(seconds);
     countdown.textContent = text;
     var spoken = seconds >= 60 || seconds % 15 === 0 ? words(seconds) : lastSpoken;
     if (spoken !== lastSpoken) {
