@@ -36,7 +36,7 @@ def page_language():
 
 def languages(request):
     """This page in the other languages, for the switch link and `hreflang`; patient pages
-    only (clinician pages stay in English)."""
+    only (clinician pages are in the staff language, CLINIC_LANGUAGE)."""
     current = patient_language(request)
     if current is None:
         return {}
